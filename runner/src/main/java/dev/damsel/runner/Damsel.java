@@ -1,0 +1,48 @@
+package dev.damsel.runner;
+
+import org.apache.logging.log4j.LogManager;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point of the {@code damsel} command line. Exit codes: 0 success, 1 internal failure, 2 bad input (an unknown
+ * flag, a bad config value, a bad data file), reported as one line on standard error without a stack trace.
+ */
+public final class Damsel {
+    public static final int EXIT_USAGE = 2;
+
+    private Damsel() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new DamselCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            String command = ex.getCommandLine().getCommandName();
+            ex.getCommandLine().getErr().println("damsel: " + ex.getMessage() + " (see '"
+                    + (command.equals("damsel") ? "damsel" : "damsel " + command) + " --help')");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                commandLine.getErr().println("damsel: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            LogManager.getLogger(Damsel.class).error("damsel failed", ex);
+            commandLine.getErr().println("damsel: internal error: " + ex);
+            return 1;
+        });
+        return cli;
+    }
+}

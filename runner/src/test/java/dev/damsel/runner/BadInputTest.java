@@ -1,0 +1,89 @@
+package dev.damsel.runner;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input ends with one line naming the field and its allowed range, exit code 2, and no output folder. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown section       | colour: blue                                   | 'colour' is not a known section",
+            "unknown key           | tasks: {dimensions: 10}                        | tasks.dimensions is not a known key",
+            "wrong type            | tasks: {dimension: ten}                        | tasks.dimension must be an integer",
+            "fraction for integer  | tasks: {dimension: 10.5}                       | tasks.dimension must be an integer",
+            "dimension below 1     | tasks: {dimension: 0}                          | tasks.dimension must be >= 1 (got 0)",
+            "noise of 1            | tasks: {noise: 1.0}                            | tasks.noise must be in [0.0, 1.0)",
+            "no tasks              | tasks: {tasks: 0}                              | tasks.tasks must be >= 1 (got 0)",
+            "too many patterns     | tasks: {dimension: 3, patterns: 9, tasks: 1}   | tasks.patterns",
+            "degree below 1        | interaction: {degree: 0}                       | interaction.degree must be >= 1 (got 0)",
+            "unknown strategy      | strategy: {type: forgetful}                    | strategy.type must be one of",
+            "unknown interaction   | interaction: {type: cubic}                     | interaction.type must be one of",
+            "zero epochs           | training: {epochs: 0}                          | training.epochs must be >= 1 (got 0)",
+            "negative temperature  | training: {temperatureEnd: -1}                 | training.temperatureEnd",
+            "no memories           | memory: {memories: 0}                          | memory.memories must be >= 1 (got 0)",
+            "seed not a number     | seed: abc                                      | seed must be an integer",
+            "section not a mapping | training: 5                                    | training must be a mapping",
+    })
+    void badConfigValue(String name, String yaml, String expected) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, yaml + "\n");
+        Path out = dir.resolve("out");
+
+        CliHarness.Outcome outcome = CliHarness.run("run", "--config", config.toString(), "--out", out.toString());
+
+        assertOneLineUsageError(outcome, expected);
+        assertThat(out).doesNotExist();
+        assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().contains("partial"));
+    }
+
+    @Test
+    void unknownFlag() {
+        CliHarness.Outcome outcome = CliHarness.run("run", "--sed", "3");
+        assertOneLineUsageError(outcome, "Unknown option: '--sed'");
+    }
+
+    @Test
+    void seedThatIsNotANumber() {
+        CliHarness.Outcome outcome = CliHarness.run("run", "--seed", "many");
+        assertOneLineUsageError(outcome, "--seed");
+    }
+
+    @Test
+    void missingConfigFile() {
+        CliHarness.Outcome outcome = CliHarness.run("run", "--config", dir.resolve("nope.yaml").toString());
+        assertOneLineUsageError(outcome, "no such file");
+    }
+
+    @Test
+    void invalidYaml() throws IOException {
+        Path config = dir.resolve("broken.yaml");
+        Files.writeString(config, "tasks: {dimension: [\n");
+        assertOneLineUsageError(CliHarness.run("run", "--config", config.toString()), "is not valid YAML");
+    }
+
+    @Test
+    void outputFolderInUse() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("used"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        assertOneLineUsageError(CliHarness.run("run", "--out", out.toString()), "is not empty");
+        assertThat(out.resolve("keep.txt")).hasContent("mine");
+    }
+
+    private static void assertOneLineUsageError(CliHarness.Outcome outcome, String expected) {
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
+        assertThat(outcome.err().strip().lines()).as(outcome.err()).hasSize(1);
+        assertThat(outcome.err()).startsWith("damsel: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(outcome.out()).isEmpty();
+    }
+}

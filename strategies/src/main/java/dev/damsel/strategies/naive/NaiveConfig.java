@@ -1,0 +1,5 @@
+package dev.damsel.strategies.naive;
+
+/** The naive strategy has no knobs. */
+public record NaiveConfig() {
+}

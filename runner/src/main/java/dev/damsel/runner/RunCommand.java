@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
             new YAMLMapper().writeValue(folder.file("config.yaml").toFile(), plan.resolved());
             folder.commit();
         }
-        stdout.print(new MatrixTable().render(result));
+        stdout.print(MatrixTable.render(result));
         stdout.println("wrote " + target.toAbsolutePath().normalize());
         stdout.flush();
         return 0;

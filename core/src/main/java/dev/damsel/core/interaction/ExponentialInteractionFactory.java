@@ -1,0 +1,28 @@
+package dev.damsel.core.interaction;
+
+import dev.damsel.api.InteractionFunction;
+import dev.damsel.api.plugin.InteractionFactory;
+
+/** Makes the {@code exponential} interaction (Demircigil et al. 2017). */
+public final class ExponentialInteractionFactory implements InteractionFactory<ExponentialConfig> {
+
+    @Override
+    public String id() {
+        return ExponentialInteraction.ID;
+    }
+
+    @Override
+    public Class<ExponentialConfig> configType() {
+        return ExponentialConfig.class;
+    }
+
+    @Override
+    public ExponentialConfig defaults() {
+        return ExponentialConfig.DEFAULTS;
+    }
+
+    @Override
+    public InteractionFunction create(ExponentialConfig config) {
+        return new ExponentialInteraction();
+    }
+}

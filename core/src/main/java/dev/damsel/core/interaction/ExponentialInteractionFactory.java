@@ -5,6 +5,7 @@ import dev.damsel.api.plugin.InteractionFactory;
 
 /** Makes the {@code exponential} interaction (Demircigil et al. 2017). */
 public final class ExponentialInteractionFactory implements InteractionFactory<ExponentialConfig> {
+    public static final String ID = ExponentialInteraction.ID;
 
     @Override
     public String id() {

@@ -5,6 +5,8 @@ import dev.damsel.api.StateBatch;
 import dev.damsel.api.Task;
 import dev.damsel.api.TaskSequence;
 import dev.damsel.api.plugin.TaskSuiteFactory;
+import dev.damsel.tasks.order.TaskOrder;
+import dev.damsel.tasks.retrieval.BipolarPatterns;
 import dev.damsel.tasks.retrieval.BitFlips;
 import dev.damsel.tasks.retrieval.RetrievalTask;
 
@@ -24,6 +26,7 @@ import java.util.SplittableRandom;
  * stream one split for its patterns, then one for its probes, then one {@code nextLong()} for the seed of its
  * {@link RelaxOptions}. So a task's patterns depend only on the seed, P, N and the earlier tasks' patterns, not on the
  * noise or probe count. Patterns are drawn by rejection: a pattern equal to any earlier one of the suite is redrawn.
+ * Last, one split orders the tasks ({@code shuffleOrder}, {@link TaskOrder}).
  */
 public final class RandomTaskSuiteFactory implements TaskSuiteFactory<RandomTasksConfig> {
     /** The config id of this suite, also the id of the sequences it makes. */
@@ -62,8 +65,8 @@ public final class RandomTaskSuiteFactory implements TaskSuiteFactory<RandomTask
             float[] pattern = new float[n];
             for (int mu = 0; mu < p; mu++) {
                 do {
-                    drawBipolar(pattern, patternRandom);
-                } while (!seen.add(key(pattern)));
+                    BipolarPatterns.fill(pattern, patternRandom);
+                } while (!seen.add(BipolarPatterns.key(pattern)));
                 System.arraycopy(pattern, 0, patterns, mu * n, n);
             }
 
@@ -81,28 +84,6 @@ public final class RandomTaskSuiteFactory implements TaskSuiteFactory<RandomTask
             tasks.add(RetrievalTask.autoassociative(ID + "-" + (t + 1), new StateBatch(p, n, patterns),
                     new StateBatch(p * perPattern, n, probes), probeTargets, relax));
         }
-        return new TaskSequence(ID, n, tasks);
-    }
-
-    /** Fills {@code state} with independent fair ±1 units, 64 per {@code nextLong()}. */
-    private static void drawBipolar(float[] state, SplittableRandom random) {
-        long bits = 0;
-        for (int i = 0; i < state.length; i++) {
-            if ((i & 63) == 0) {
-                bits = random.nextLong();
-            }
-            state[i] = (bits & 1L) != 0 ? 1f : -1f;
-            bits >>>= 1;
-        }
-    }
-
-    private static BitSet key(float[] state) {
-        BitSet bits = new BitSet(state.length);
-        for (int i = 0; i < state.length; i++) {
-            if (state[i] > 0) {
-                bits.set(i);
-            }
-        }
-        return bits;
+        return new TaskSequence(ID, n, TaskOrder.arrange(tasks, config.shuffleOrder(), random.split()));
     }
 }

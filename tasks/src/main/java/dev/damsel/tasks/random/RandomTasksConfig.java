@@ -4,6 +4,7 @@ import dev.damsel.api.ConfigException;
 import dev.damsel.api.Require;
 import dev.damsel.api.UpdateMode;
 import dev.damsel.tasks.retrieval.BitFlips;
+import dev.damsel.tasks.retrieval.UpdateModes;
 
 import java.util.Locale;
 
@@ -18,13 +19,18 @@ import java.util.Locale;
  * @param probesPerPattern probes drawn per pattern, ≥ 1
  * @param update           relaxation during evaluation: {@code synchronous} or {@code asynchronous}
  * @param maxIterations    the most relaxation sweeps per probe, ≥ 1
+ * @param shuffleOrder     train the tasks in a seeded random order instead of the order they are made
+ *                         ({@link dev.damsel.tasks.order.TaskOrder}); default {@code false}
  */
 public record RandomTasksConfig(int tasks, int patterns, int dimension, double noise, int probesPerPattern,
-                                String update, int maxIterations) {
+                                String update, int maxIterations, boolean shuffleOrder) {
 
-    /** 5 tasks of 10 patterns of 64 units, 10% noise, one probe per pattern, synchronous, at most 100 sweeps. */
+    /**
+     * 5 tasks of 10 patterns of 64 units, 10% noise, one probe per pattern, synchronous, at most 100 sweeps, in the
+     * order made.
+     */
     public static final RandomTasksConfig DEFAULTS =
-            new RandomTasksConfig(5, 10, 64, 0.1, 1, "synchronous", 100);
+            new RandomTasksConfig(5, 10, 64, 0.1, 1, "synchronous", 100, false);
 
     public RandomTasksConfig {
         Require.atLeast("tasks", tasks, 1);
@@ -32,7 +38,7 @@ public record RandomTasksConfig(int tasks, int patterns, int dimension, double n
         Require.atLeast("dimension", dimension, 1);
         Require.halfOpen("noise", noise, 0, 1);
         Require.atLeast("probesPerPattern", probesPerPattern, 1);
-        updateMode(update);
+        UpdateModes.parse("update", update);
         Require.atLeast("maxIterations", maxIterations, 1);
         if (dimension < 62) {
             long distinct = 1L << dimension;
@@ -50,18 +56,7 @@ public record RandomTasksConfig(int tasks, int patterns, int dimension, double n
 
     /** The relaxation mode named by {@link #update()}. */
     public UpdateMode updateMode() {
-        return updateMode(update);
-    }
-
-    private static UpdateMode updateMode(String update) {
-        if ("synchronous".equals(update)) {
-            return UpdateMode.SYNCHRONOUS;
-        }
-        if ("asynchronous".equals(update)) {
-            return UpdateMode.ASYNCHRONOUS;
-        }
-        throw new ConfigException("update", "must be one of synchronous, asynchronous (got "
-                + (update == null ? "nothing" : "\"" + update + "\"") + ")");
+        return UpdateModes.parse("update", update);
     }
 
     /** The number of units each probe has flipped, round(ρ·N). */
@@ -71,7 +66,8 @@ public record RandomTasksConfig(int tasks, int patterns, int dimension, double n
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "random[T=%d, P=%d, N=%d, noise=%s, probes/pattern=%d, %s, max %d sweeps]",
-                tasks, patterns, dimension, noise, probesPerPattern, update, maxIterations);
+        return String.format(Locale.ROOT, "random[T=%d, P=%d, N=%d, noise=%s, probes/pattern=%d, %s, max %d sweeps%s]",
+                tasks, patterns, dimension, noise, probesPerPattern, update, maxIterations,
+                shuffleOrder ? ", shuffled" : "");
     }
 }

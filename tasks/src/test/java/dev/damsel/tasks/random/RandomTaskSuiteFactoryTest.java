@@ -47,7 +47,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void makesTheConfiguredShape() {
-        RandomTasksConfig config = new RandomTasksConfig(3, 4, 16, 0.25, 2, "asynchronous", 9);
+        RandomTasksConfig config = new RandomTasksConfig(3, 4, 16, 0.25, 2, "asynchronous", 9, false);
 
         TaskSequence sequence = suite(config, 1);
 
@@ -72,7 +72,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void theSameSeedGivesTheSameSuite() {
-        RandomTasksConfig config = new RandomTasksConfig(3, 5, 40, 0.2, 2, "synchronous", 50);
+        RandomTasksConfig config = new RandomTasksConfig(3, 5, 40, 0.2, 2, "synchronous", 50, false);
 
         TaskSequence first = suite(config, 77);
         TaskSequence second = suite(config, 77);
@@ -87,7 +87,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void differentSeedsGiveDifferentSuites() {
-        RandomTasksConfig config = new RandomTasksConfig(3, 5, 40, 0.2, 1, "synchronous", 50);
+        RandomTasksConfig config = new RandomTasksConfig(3, 5, 40, 0.2, 1, "synchronous", 50, false);
 
         TaskSequence first = suite(config, 77);
         TaskSequence second = suite(config, 78);
@@ -101,7 +101,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void tasksOfOneSuiteDiffer() {
-        TaskSequence sequence = suite(new RandomTasksConfig(2, 5, 40, 0.2, 1, "synchronous", 50), 5);
+        TaskSequence sequence = suite(new RandomTasksConfig(2, 5, 40, 0.2, 1, "synchronous", 50, false), 5);
 
         assertThat(task(sequence, 1).targets()).isNotEqualTo(task(sequence, 0).targets());
         assertThat(task(sequence, 1).relaxOptions().seed()).isNotEqualTo(task(sequence, 0).relaxOptions().seed());
@@ -109,8 +109,8 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void patternsDoNotDependOnNoiseOrProbeCount() {
-        TaskSequence quiet = suite(new RandomTasksConfig(2, 5, 40, 0.0, 1, "synchronous", 50), 9);
-        TaskSequence noisy = suite(new RandomTasksConfig(2, 5, 40, 0.3, 4, "asynchronous", 3), 9);
+        TaskSequence quiet = suite(new RandomTasksConfig(2, 5, 40, 0.0, 1, "synchronous", 50, false), 9);
+        TaskSequence noisy = suite(new RandomTasksConfig(2, 5, 40, 0.3, 4, "asynchronous", 3, false), 9);
 
         for (int t = 0; t < 2; t++) {
             assertThat(task(noisy, t).targets()).isEqualTo(task(quiet, t).targets());
@@ -120,8 +120,8 @@ class RandomTaskSuiteFactoryTest {
     @Test
     void eachProbeDiffersFromItsPatternInExactlyRoundedNoiseTimesDimensionUnits() {
         // ρ·N = 0.1·64 = 6.4 → 6 and 0.25·10 = 2.5 → 3 (halves round up)
-        for (RandomTasksConfig config : List.of(new RandomTasksConfig(3, 10, 64, 0.1, 3, "synchronous", 10),
-                new RandomTasksConfig(3, 10, 10, 0.25, 3, "synchronous", 10))) {
+        for (RandomTasksConfig config : List.of(new RandomTasksConfig(3, 10, 64, 0.1, 3, "synchronous", 10, false),
+                new RandomTasksConfig(3, 10, 10, 0.25, 3, "synchronous", 10, false))) {
             int expected = config.dimension() == 64 ? 6 : 3;
             TaskSequence sequence = suite(config, 123);
             for (Task t : sequence.tasks()) {
@@ -136,7 +136,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void zeroNoiseProbesAreThePatterns() {
-        RetrievalTask task = task(suite(new RandomTasksConfig(1, 6, 20, 0.0, 1, "synchronous", 10), 4), 0);
+        RetrievalTask task = task(suite(new RandomTasksConfig(1, 6, 20, 0.0, 1, "synchronous", 10, false), 4), 0);
 
         assertThat(task.probes()).isEqualTo(task.targets());
     }
@@ -144,7 +144,7 @@ class RandomTaskSuiteFactoryTest {
     @Test
     void allPatternsOfTheSuiteAreDistinctEvenWhenTheyExhaustTheSpace() {
         // 4 tasks · 4 patterns = 16 = 2^4: the suite must use every pattern of 4 units exactly once
-        TaskSequence sequence = suite(new RandomTasksConfig(4, 4, 4, 0.25, 1, "synchronous", 10), 2024);
+        TaskSequence sequence = suite(new RandomTasksConfig(4, 4, 4, 0.25, 1, "synchronous", 10, false), 2024);
 
         Set<List<Float>> patterns = new HashSet<>();
         for (Task t : sequence.tasks()) {
@@ -162,7 +162,7 @@ class RandomTaskSuiteFactoryTest {
 
     @Test
     void aNearestPatternMemoryRecallsEveryProbeAndTheIdentityMemoryNone() {
-        RandomTasksConfig config = new RandomTasksConfig(2, 10, 64, 0.1, 2, "synchronous", 10);
+        RandomTasksConfig config = new RandomTasksConfig(2, 10, 64, 0.1, 2, "synchronous", 10, false);
         TaskSequence sequence = suite(config, 31);
 
         for (Task t : sequence.tasks()) {

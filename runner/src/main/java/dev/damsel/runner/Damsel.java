@@ -1,5 +1,7 @@
 package dev.damsel.runner;
 
+import dev.damsel.api.ConfigException;
+import dev.damsel.tasks.data.DatasetException;
 import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 
@@ -35,8 +37,13 @@ public final class Damsel {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof DatasetException) {
                 commandLine.getErr().println("damsel: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof ConfigException) {
+                // a config value that only turns out bad when a component is made (e.g. more images than a dataset has)
+                commandLine.getErr().println("damsel: config: " + ex.getMessage());
                 return EXIT_USAGE;
             }
             LogManager.getLogger(Damsel.class).error("damsel failed", ex);

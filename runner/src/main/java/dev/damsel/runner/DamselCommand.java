@@ -1,10 +1,11 @@
 package dev.damsel.runner;
 
+import dev.damsel.runner.data.DataCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code damsel} command: its subcommands do the work. */
 @Command(name = "damsel", mixinStandardHelpOptions = true, versionProvider = DamselVersion.class,
         description = "Benchmarks of sequential learning in dense associative memories.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, DataCommand.class})
 public final class DamselCommand {
 }

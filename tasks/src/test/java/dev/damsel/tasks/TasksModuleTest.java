@@ -17,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TasksModuleTest {
 
     @Test
-    void bindsTheRandomSuiteUnderItsId() {
+    void bindsEverySuiteUnderItsId() {
         Injector injector = Guice.createInjector(new TasksModule());
 
         Map<String, TaskSuiteFactory<?>> suites =
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, TaskSuiteFactory<?>>>() {
                 }));
 
-        assertThat(suites).containsOnlyKeys("random");
+        assertThat(suites).containsOnlyKeys("random", "correlated", "prototype", "permuted-mnist", "split-mnist");
+        suites.forEach((id, factory) -> assertThat(factory.id()).isEqualTo(id));
         assertThat(suites.get("random")).isInstanceOf(RandomTaskSuiteFactory.class);
         assertThat(suites.get("random").id()).isEqualTo("random");
     }

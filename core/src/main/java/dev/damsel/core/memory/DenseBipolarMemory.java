@@ -20,15 +20,16 @@ import java.util.SplittableRandom;
  * <p>The memory holds K vectors ξ^μ ∈ [−1, 1]^N, row-major in one {@code float[K·N]} (block μ of {@link #layout()} is
  * ξ^μ). With β = 1/T and the normalised overlap {@code a_μ(x) = (β/N) ξ^μ·x}:
  * <ul>
- *   <li>energy (K&amp;H 2016, Eq. 2): {@code E(x) = −Σ_μ F(a_μ(x))};</li>
- *   <li>drive of unit i (K&amp;H 2016, Eq. 3): {@code d_i = Σ_μ F(a_μ(x⁺ᵢ)) − F(a_μ(x⁻ᵢ)) = E(x⁻ᵢ) − E(x⁺ᵢ)}, where
+ *   <li>energy (K&amp;H 2016, section 2): {@code E(x) = −Σ_μ F(a_μ(x))};</li>
+ *   <li>drive of unit i (the argument of the sign in K&amp;H 2016's update rule, section 2):
+ *       {@code d_i = Σ_μ F(a_μ(x⁺ᵢ)) − F(a_μ(x⁻ᵢ)) = E(x⁻ᵢ) − E(x⁺ᵢ)}, where
  *       x⁺ᵢ, x⁻ᵢ are x with unit i set to ±1. With {@code m_μ = ξ^μ·x} computed once,
  *       {@code ξ^μ·x^±ᵢ = m_μ − ξ^μ_i x_i ± ξ^μ_i}, so all drives of a state cost O(N·K);</li>
  *   <li>a step sets a unit to {@code sign(d_i)} with {@code sign(0) = −1}: all masked units at once from the same old
  *       state ({@link UpdateMode#SYNCHRONOUS}), or one at a time in a random order per sweep, each seeing the ones
  *       before it ({@link UpdateMode#ASYNCHRONOUS}, K&amp;H 2016 Eq. 4), keeping m up to date incrementally;</li>
- *   <li>loss (K&amp;H 2016, appendix A, Eq. 13–14): for each item x and masked unit i, with the other units held at the
- *       item's own values, {@code Y_i = tanh(d_i)} and {@code L = Σ_items Σ_{i∈mask} (Y_i − x_i)^(2m)}, m the error
+ *   <li>loss (K&amp;H 2016, section 3 and appendix A): for each item x and masked unit i, with the other units held
+ *       at the item's own values, {@code Y_i = tanh(d_i)} and {@code L = Σ_items Σ_{i∈mask} (Y_i − x_i)^(2m)}, m the error
  *       power. Its gradient is exact: with {@code δ_i = 2m (Y_i − x_i)^(2m−1) (1 − Y_i²)},
  *       {@code a^±_μi = (β/N)(m_μ − ξ^μ_i x_i ± ξ^μ_i)}, {@code D_μi = δ_i (F'(a⁺_μi) − F'(a⁻_μi))} and
  *       {@code S_μi = δ_i (F'(a⁺_μi) + F'(a⁻_μi))}:

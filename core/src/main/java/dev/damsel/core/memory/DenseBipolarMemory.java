@@ -48,6 +48,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
     private final float[] xi;
     private final InteractionFunction interaction;
     private final int errorPower;
+    private final LossContext lossContext;
     private double temperature;
 
     /**
@@ -60,6 +61,14 @@ public final class DenseBipolarMemory implements TrainableMemory {
      */
     public DenseBipolarMemory(int memories, int dimension, float[] parameters, InteractionFunction interaction,
                               double temperature, int errorPower) {
+        this(memories, dimension, parameters, interaction, temperature, errorPower, LossContext.ITEM);
+    }
+
+    /**
+     * @param lossContext what the other masked units hold while the loss computes a masked unit's output
+     */
+    public DenseBipolarMemory(int memories, int dimension, float[] parameters, InteractionFunction interaction,
+                              double temperature, int errorPower, LossContext lossContext) {
         this.layout = new ParameterLayout(memories, dimension);
         this.memories = memories;
         this.dimension = dimension;
@@ -73,6 +82,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
         Require.atLeast("errorPower", errorPower, 1);
         this.temperature = temperature;
         this.errorPower = errorPower;
+        this.lossContext = Objects.requireNonNull(lossContext, "lossContext");
     }
 
     /** A memory whose K = {@code patterns.size()} memories are exactly the given patterns, with error power 1. */
@@ -117,6 +127,10 @@ public final class DenseBipolarMemory implements TrainableMemory {
         return errorPower;
     }
 
+    public LossContext lossContext() {
+        return lossContext;
+    }
+
     @Override
     public int dimension() {
         return dimension;
@@ -153,7 +167,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
 
     @Override
     public TrainableMemory copy() {
-        return new DenseBipolarMemory(memories, dimension, xi, interaction, temperature, errorPower);
+        return new DenseBipolarMemory(memories, dimension, xi, interaction, temperature, errorPower, lossContext);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -300,6 +314,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
         int size = items.size();
         int masked = units.length;
         float[] x = items.values();
+        float[] context = contextStates(x, size, units);
         double[] m = new double[size * memories];
         double[] d = new double[masked];
         double[] delta = gradient == null ? null : new double[size * masked];
@@ -307,8 +322,8 @@ public final class DenseBipolarMemory implements TrainableMemory {
         double loss = 0;
         for (int b = 0; b < size; b++) {
             int off = b * dimension;
-            overlaps(x, off, m, b * memories);
-            drives(x, off, m, b * memories, units, d, 0);
+            overlaps(context, off, m, b * memories);
+            drives(context, off, m, b * memories, units, d, 0);
             for (int k = 0; k < masked; k++) {
                 double y = Math.tanh(d[k]);
                 double error = y - x[off + units[k]];
@@ -323,9 +338,29 @@ public final class DenseBipolarMemory implements TrainableMemory {
             }
         }
         if (gradient != null) {
-            gradient(x, size, units, m, delta, gradient);
+            gradient(context, size, units, m, delta, gradient);
         }
         return loss;
+    }
+
+    /**
+     * The states the loss's outputs are computed from: the items themselves ({@link LossContext#ITEM}), or the items
+     * with every masked unit set to −1 ({@link LossContext#MASKED_OFF}). The drive of masked unit i does not depend on
+     * unit i's own value, so in both cases the output of unit i sees the other masked units as the context says. The
+     * loss and its gradient are the same functions of these states, with the items' masked values as targets.
+     */
+    private float[] contextStates(float[] items, int size, int[] units) {
+        if (lossContext == LossContext.ITEM) {
+            return items;
+        }
+        float[] out = items.clone();
+        for (int b = 0; b < size; b++) {
+            int off = b * dimension;
+            for (int unit : units) {
+                out[off + unit] = -1f;
+            }
+        }
+        return out;
     }
 
     private void gradient(float[] x, int size, int[] units, double[] m, double[] delta, float[] gradient) {

@@ -41,6 +41,6 @@ public final class DenseBipolarMemoryFactory implements MemoryFactory<DenseBipol
             xi[p] = (float) Math.max(-1.0, Math.min(1.0, v));
         }
         return new DenseBipolarMemory(config.memories(), dimension, xi, interaction, config.temperature(),
-                config.errorPower());
+                config.errorPower(), config.context());
     }
 }

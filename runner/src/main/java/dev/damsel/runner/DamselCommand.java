@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 /** The {@code damsel} command: its subcommands do the work. */
 @Command(name = "damsel", mixinStandardHelpOptions = true, versionProvider = DamselVersion.class,
         description = "Benchmarks of sequential learning in dense associative memories.",
-        subcommands = {RunCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, DataCommand.class})
 public final class DamselCommand {
 }

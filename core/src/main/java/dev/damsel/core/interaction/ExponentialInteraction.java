@@ -3,8 +3,8 @@ package dev.damsel.core.interaction;
 import dev.damsel.api.InteractionFunction;
 
 /**
- * The exponential interaction {@code F(x) = exp(x)} of Demircigil et al. 2017 ("On a model of associative memory with
- * huge storage capacity", Eq. 1.3), whose capacity grows exponentially in N. {@link #degree()} is 0: not a polynomial.
+ * The exponential interaction {@code F(x) = exp(x)} of Demircigil et al. 2017 ("On a model of associative memory
+ * with huge storage capacity"), whose capacity grows exponentially in N. {@link #degree()} is 0: not a polynomial.
  */
 public record ExponentialInteraction() implements InteractionFunction {
     public static final String ID = "exponential";

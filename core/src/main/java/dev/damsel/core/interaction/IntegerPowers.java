@@ -5,7 +5,7 @@ public final class IntegerPowers {
     private IntegerPowers() {
     }
 
-    /** {@code x^n} for {@code n >= 0} ({@code x^0 = 1}), by binary exponentiation: at most 2·log2(n) multiplications. */
+    /** {@code x^n} for {@code n >= 0} ({@code x^0 = 1}) by binary exponentiation: at most 2·log2(n) multiplications. */
     public static double pow(double x, int n) {
         double result = 1.0;
         double base = x;

@@ -4,8 +4,8 @@ import dev.damsel.api.InteractionFunction;
 import dev.damsel.api.Require;
 
 /**
- * The polynomial interaction {@code F(x) = xⁿ} of the dense associative memory (Krotov &amp; Hopfield 2016, Eq. 2 with
- * the polynomial energy function of section 2); n = 2 gives the classical Hopfield network.
+ * The polynomial interaction {@code F(x) = xⁿ} of the dense associative memory (Krotov &amp; Hopfield
+ * 2016, the polynomial energy functions of section 2); n = 2 gives the classical Hopfield network.
  *
  * @param degree n, the interaction vertex, in [1, 60]
  */

@@ -20,15 +20,16 @@ import java.util.SplittableRandom;
  * <p>The memory holds K vectors ξ^μ ∈ [−1, 1]^N, row-major in one {@code float[K·N]} (block μ of {@link #layout()} is
  * ξ^μ). With β = 1/T and the normalised overlap {@code a_μ(x) = (β/N) ξ^μ·x}:
  * <ul>
- *   <li>energy (K&amp;H 2016, Eq. 2): {@code E(x) = −Σ_μ F(a_μ(x))};</li>
- *   <li>drive of unit i (K&amp;H 2016, Eq. 3): {@code d_i = Σ_μ F(a_μ(x⁺ᵢ)) − F(a_μ(x⁻ᵢ)) = E(x⁻ᵢ) − E(x⁺ᵢ)}, where
+ *   <li>energy (K&amp;H 2016, section 2): {@code E(x) = −Σ_μ F(a_μ(x))};</li>
+ *   <li>drive of unit i (the argument of the sign in K&amp;H 2016's update rule, section 2):
+ *       {@code d_i = Σ_μ F(a_μ(x⁺ᵢ)) − F(a_μ(x⁻ᵢ)) = E(x⁻ᵢ) − E(x⁺ᵢ)}, where
  *       x⁺ᵢ, x⁻ᵢ are x with unit i set to ±1. With {@code m_μ = ξ^μ·x} computed once,
  *       {@code ξ^μ·x^±ᵢ = m_μ − ξ^μ_i x_i ± ξ^μ_i}, so all drives of a state cost O(N·K);</li>
  *   <li>a step sets a unit to {@code sign(d_i)} with {@code sign(0) = −1}: all masked units at once from the same old
  *       state ({@link UpdateMode#SYNCHRONOUS}), or one at a time in a random order per sweep, each seeing the ones
  *       before it ({@link UpdateMode#ASYNCHRONOUS}, K&amp;H 2016 Eq. 4), keeping m up to date incrementally;</li>
- *   <li>loss (K&amp;H 2016, appendix A, Eq. 13–14): for each item x and masked unit i, with the other units held at the
- *       item's own values, {@code Y_i = tanh(d_i)} and {@code L = Σ_items Σ_{i∈mask} (Y_i − x_i)^(2m)}, m the error
+ *   <li>loss (K&amp;H 2016, section 3 and appendix A): for each item x and masked unit i, with the other units held
+ *       at the item's own values, {@code Y_i = tanh(d_i)} and {@code L = Σ_items Σ_{i∈mask} (Y_i − x_i)^(2m)}, m the error
  *       power. Its gradient is exact: with {@code δ_i = 2m (Y_i − x_i)^(2m−1) (1 − Y_i²)},
  *       {@code a^±_μi = (β/N)(m_μ − ξ^μ_i x_i ± ξ^μ_i)}, {@code D_μi = δ_i (F'(a⁺_μi) − F'(a⁻_μi))} and
  *       {@code S_μi = δ_i (F'(a⁺_μi) + F'(a⁻_μi))}:
@@ -47,6 +48,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
     private final float[] xi;
     private final InteractionFunction interaction;
     private final int errorPower;
+    private final LossContext lossContext;
     private double temperature;
 
     /**
@@ -59,6 +61,14 @@ public final class DenseBipolarMemory implements TrainableMemory {
      */
     public DenseBipolarMemory(int memories, int dimension, float[] parameters, InteractionFunction interaction,
                               double temperature, int errorPower) {
+        this(memories, dimension, parameters, interaction, temperature, errorPower, LossContext.ITEM);
+    }
+
+    /**
+     * @param lossContext what the other masked units hold while the loss computes a masked unit's output
+     */
+    public DenseBipolarMemory(int memories, int dimension, float[] parameters, InteractionFunction interaction,
+                              double temperature, int errorPower, LossContext lossContext) {
         this.layout = new ParameterLayout(memories, dimension);
         this.memories = memories;
         this.dimension = dimension;
@@ -72,6 +82,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
         Require.atLeast("errorPower", errorPower, 1);
         this.temperature = temperature;
         this.errorPower = errorPower;
+        this.lossContext = Objects.requireNonNull(lossContext, "lossContext");
     }
 
     /** A memory whose K = {@code patterns.size()} memories are exactly the given patterns, with error power 1. */
@@ -116,6 +127,10 @@ public final class DenseBipolarMemory implements TrainableMemory {
         return errorPower;
     }
 
+    public LossContext lossContext() {
+        return lossContext;
+    }
+
     @Override
     public int dimension() {
         return dimension;
@@ -152,7 +167,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
 
     @Override
     public TrainableMemory copy() {
-        return new DenseBipolarMemory(memories, dimension, xi, interaction, temperature, errorPower);
+        return new DenseBipolarMemory(memories, dimension, xi, interaction, temperature, errorPower, lossContext);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -299,6 +314,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
         int size = items.size();
         int masked = units.length;
         float[] x = items.values();
+        float[] context = contextStates(x, size, units);
         double[] m = new double[size * memories];
         double[] d = new double[masked];
         double[] delta = gradient == null ? null : new double[size * masked];
@@ -306,8 +322,8 @@ public final class DenseBipolarMemory implements TrainableMemory {
         double loss = 0;
         for (int b = 0; b < size; b++) {
             int off = b * dimension;
-            overlaps(x, off, m, b * memories);
-            drives(x, off, m, b * memories, units, d, 0);
+            overlaps(context, off, m, b * memories);
+            drives(context, off, m, b * memories, units, d, 0);
             for (int k = 0; k < masked; k++) {
                 double y = Math.tanh(d[k]);
                 double error = y - x[off + units[k]];
@@ -322,9 +338,29 @@ public final class DenseBipolarMemory implements TrainableMemory {
             }
         }
         if (gradient != null) {
-            gradient(x, size, units, m, delta, gradient);
+            gradient(context, size, units, m, delta, gradient);
         }
         return loss;
+    }
+
+    /**
+     * The states the loss's outputs are computed from: the items themselves ({@link LossContext#ITEM}), or the items
+     * with every masked unit set to −1 ({@link LossContext#MASKED_OFF}). The drive of masked unit i does not depend on
+     * unit i's own value, so in both cases the output of unit i sees the other masked units as the context says. The
+     * loss and its gradient are the same functions of these states, with the items' masked values as targets.
+     */
+    private float[] contextStates(float[] items, int size, int[] units) {
+        if (lossContext == LossContext.ITEM) {
+            return items;
+        }
+        float[] out = items.clone();
+        for (int b = 0; b < size; b++) {
+            int off = b * dimension;
+            for (int unit : units) {
+                out[off + unit] = -1f;
+            }
+        }
+        return out;
     }
 
     private void gradient(float[] x, int size, int[] units, double[] m, double[] delta, float[] gradient) {

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Makes a {@link DenseBipolarMemory} (id {@code dense-bipolar}) whose ξ values are drawn from
- * N(initMean, initStd²), row-major in the order of θ, and clamped to [−1, 1], as in Krotov &amp; Hopfield 2016 (appendix
- * A, random initialisation) and McAlister et al. 2024.
+ * N(initMean, initStd²), row-major in the order of θ, and clamped to [−1, 1], as in
+ * Krotov &amp; Hopfield 2016 (appendix A, random initialisation) and McAlister et al. 2024.
  */
 public final class DenseBipolarMemoryFactory implements MemoryFactory<DenseBipolarMemoryConfig> {
     public static final String ID = "dense-bipolar";
@@ -41,6 +41,6 @@ public final class DenseBipolarMemoryFactory implements MemoryFactory<DenseBipol
             xi[p] = (float) Math.max(-1.0, Math.min(1.0, v));
         }
         return new DenseBipolarMemory(config.memories(), dimension, xi, interaction, config.temperature(),
-                config.errorPower());
+                config.errorPower(), config.context());
     }
 }

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 
 /**
  * The sequential (continual) learning protocol: train tasks one after another and score every task after each, which
- * fills the accuracy matrix of Lopez-Paz &amp; Ranzato 2017 (GEM, section 5) and Chaudhry et al. 2018 — R[k][j], the
+ * fills the accuracy matrix of Lopez-Paz &amp; Ranzato 2017 (GEM) and Chaudhry et al. 2018 — R[k][j], the
  * score on task j after training tasks 0..k, and b[j], the score on task j before any training.
  *
  * <p>Order: {@code RunStarted}; every task scored ({@code Evaluated} with {@code afterTask = −1}); then for each task

@@ -40,7 +40,8 @@ public final class NormalisedMomentum {
     /** One step: moves the memory's θ by the normalised momentum of {@code gradient}. */
     public void step(TrainableMemory memory, float[] gradient, double learningRate) {
         if (gradient.length != velocity.length) {
-            throw new IllegalArgumentException("expected a gradient of " + velocity.length + ", got " + gradient.length);
+            throw new IllegalArgumentException("expected a gradient of " + velocity.length + " values, got "
+                    + gradient.length);
         }
         float[] theta = memory.parameters();
         float p = (float) momentum;

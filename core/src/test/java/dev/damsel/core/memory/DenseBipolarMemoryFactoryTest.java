@@ -18,13 +18,13 @@ class DenseBipolarMemoryFactoryTest {
     void defaults() {
         assertThat(factory.id()).isEqualTo("dense-bipolar");
         assertThat(factory.configType()).isEqualTo(DenseBipolarMemoryConfig.class);
-        assertThat(factory.defaults()).isEqualTo(new DenseBipolarMemoryConfig(32, 0.0, 0.1, 1, 1.0))
+        assertThat(factory.defaults()).isEqualTo(new DenseBipolarMemoryConfig(32, 0.0, 0.1, 1, 1.0, "item"))
                 .isSameAs(DenseBipolarMemoryConfig.DEFAULTS);
     }
 
     @Test
     void drawsGaussianMemoriesClampedToTheUnitInterval() {
-        DenseBipolarMemoryConfig config = new DenseBipolarMemoryConfig(40, 0.2, 0.1, 2, 0.5);
+        DenseBipolarMemoryConfig config = new DenseBipolarMemoryConfig(40, 0.2, 0.1, 2, 0.5, "item");
         DenseBipolarMemory memory = factory.create(config, new RectifiedPolynomialInteraction(3), 50,
                 new SplittableRandom(1));
         assertThat(memory.layout().blocks()).isEqualTo(40);
@@ -43,7 +43,7 @@ class DenseBipolarMemoryFactoryTest {
         assertThat(mean).isCloseTo(0.2, within(0.01));
         assertThat(std).isCloseTo(0.1, within(0.01));
 
-        DenseBipolarMemory wide = factory.create(new DenseBipolarMemoryConfig(10, 0.9, 1.0, 1, 1.0),
+        DenseBipolarMemory wide = factory.create(new DenseBipolarMemoryConfig(10, 0.9, 1.0, 1, 1.0, "item"),
                 new RectifiedPolynomialInteraction(3), 20, new SplittableRandom(2));
         float lowest = 1f;
         float highest = -1f;
@@ -66,14 +66,15 @@ class DenseBipolarMemoryFactoryTest {
 
     @Test
     void outOfRangeValuesNameTheirField() {
-        expectField(() -> new DenseBipolarMemoryConfig(0, 0, 0.1, 1, 1), "memories");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 1.5, 0.1, 1, 1), "initMean");
-        expectField(() -> new DenseBipolarMemoryConfig(1, Double.NaN, 0.1, 1, 1), "initMean");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 0, -0.1, 1, 1), "initStd");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 0, 1), "errorPower");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 51, 1), "errorPower");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 1, 0), "temperature");
-        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 1, Double.POSITIVE_INFINITY), "temperature");
+        expectField(() -> new DenseBipolarMemoryConfig(0, 0, 0.1, 1, 1, "item"), "memories");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 1.5, 0.1, 1, 1, "item"), "initMean");
+        expectField(() -> new DenseBipolarMemoryConfig(1, Double.NaN, 0.1, 1, 1, "item"), "initMean");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, -0.1, 1, 1, "item"), "initStd");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 0, 1, "item"), "errorPower");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 51, 1, "item"), "errorPower");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 1, 0, "item"), "temperature");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 1, Double.POSITIVE_INFINITY, "item"), "temperature");
+        expectField(() -> new DenseBipolarMemoryConfig(1, 0, 0.1, 1, 1, "sideways"), "lossContext");
     }
 
     static void expectField(ThrowingCallable call, String field) {

@@ -70,6 +70,40 @@ class DenseBipolarMemoryGradientTest {
     }
 
     @Test
+    void maskedOffContextGradientMatchesCentralDifferences() {
+        SplittableRandom random = new SplittableRandom(78);
+        for (InteractionFunction f : everyInteraction()) {
+            DenseBipolarMemory base = randomMemory(K, N, f, 0.6, 1, random);
+            DenseBipolarMemory memory = new DenseBipolarMemory(K, N, base.parameters(), f, 0.6, 1,
+                    LossContext.MASKED_OFF);
+            checkGradient(memory, randomStates(3, N, random), UnitMask.of(N, 2, 3, 6));
+        }
+    }
+
+    @Test
+    void maskedOffOutputsAreTheDrivesOfTheStateWithEveryMaskedUnitOff() {
+        SplittableRandom random = new SplittableRandom(79);
+        DenseBipolarMemory base = randomMemory(K, N, new PolynomialInteraction(3), 0.5, 1, random);
+        DenseBipolarMemory memory = new DenseBipolarMemory(K, N, base.parameters(), base.interaction(), 0.5, 1,
+                LossContext.MASKED_OFF);
+        UnitMask mask = UnitMask.of(N, 4, 5, 6);
+        StateBatch items = randomStates(2, N, random);
+        float[] off = items.copyValues();
+        for (int b = 0; b < 2; b++) {
+            for (int unit : mask.units()) {
+                off[b * N + unit] = -1f;
+            }
+        }
+        double[] drives = memory.unitDrives(new StateBatch(2, N, off), mask);
+        double[] outputs = memory.outputs(items, mask);
+        double[] itemOutputs = base.outputs(items, mask);
+        for (int p = 0; p < outputs.length; p++) {
+            assertThat(outputs[p]).isCloseTo(Math.tanh(drives[p]), within(1e-15));
+        }
+        assertThat(outputs).as("the context must matter for items with a masked unit at +1").isNotEqualTo(itemOutputs);
+    }
+
+    @Test
     void lossAndOutputsFollowTheirDefinition() {
         SplittableRandom random = new SplittableRandom(9);
         DenseBipolarMemory memory = randomMemory(K, N, new PolynomialInteraction(3), 0.4, 2, random);

@@ -152,7 +152,7 @@ class SequentialLearningTest {
     }
 
     private static DenseBipolarMemory memory() {
-        return new DenseBipolarMemoryFactory().create(new DenseBipolarMemoryConfig(4, 0, 0.1, 1, 1.0),
+        return new DenseBipolarMemoryFactory().create(new DenseBipolarMemoryConfig(4, 0, 0.1, 1, 1.0, "item"),
                 new RectifiedPolynomialInteraction(3), N, new SplittableRandom(1));
     }
 

@@ -28,7 +28,7 @@ class TrainerTest {
     }
 
     static DenseBipolarMemory memory(long seed) {
-        return new DenseBipolarMemoryFactory().create(new DenseBipolarMemoryConfig(10, 0.0, 0.1, 1, 1.0),
+        return new DenseBipolarMemoryFactory().create(new DenseBipolarMemoryConfig(10, 0.0, 0.1, 1, 1.0, "item"),
                 new RectifiedPolynomialInteraction(3), 30, new SplittableRandom(seed));
     }
 

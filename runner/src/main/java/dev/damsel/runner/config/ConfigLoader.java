@@ -79,12 +79,21 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new UsageException("config: cannot read " + file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new UsageException("config: " + file + " is not valid YAML: " + e.getOriginalMessage()
+            throw new UsageException("config: " + file + " is not valid YAML: " + oneLine(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new UsageException("config: cannot read " + file + ": " + e.getMessage());
         }
         return plan(layer(builtIn(), user));
+    }
+
+    /** A parser's multi-line report as one line: its sentences, without the echoed source and caret lines. */
+    private static String oneLine(String message) {
+        return message.lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("in '") && !line.equals("^"))
+                .filter(line -> !line.matches("[\\s^]*"))
+                .distinct()
+                .collect(Collectors.joining("; "));
     }
 
     private ObjectNode builtIn() {

@@ -31,9 +31,8 @@ public final class Damsel {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {
-            String command = ex.getCommandLine().getCommandName();
-            ex.getCommandLine().getErr().println("damsel: " + ex.getMessage() + " (see '"
-                    + (command.equals("damsel") ? "damsel" : "damsel " + command) + " --help')");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println("damsel: " + ex.getMessage() + " (see '" + command + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

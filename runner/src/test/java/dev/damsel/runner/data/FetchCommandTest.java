@@ -86,6 +86,7 @@ class FetchCommandTest {
     @Test
     void missingDatasetOrSubcommandOrUnknownFlag() {
         assertOneLineUsageError(run("data", "fetch"), "Missing required parameter");
+        assertThat(run("data", "fetch").err()).contains("(see 'damsel data fetch --help')");
         assertOneLineUsageError(run("data"), "Missing required subcommand");
         assertOneLineUsageError(run("data", "fetch", "mnist", "--form", "x"), "Unknown option");
     }

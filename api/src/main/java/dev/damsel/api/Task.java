@@ -19,6 +19,15 @@ public interface Task {
     /** Scores a memory on this task's evaluation items. Must not change the memory. */
     TaskScore evaluate(AssociativeMemory memory);
 
+    /**
+     * Scores a memory that has been trained on {@code trainedTasks} (in order; empty before any training). Tasks
+     * whose score depends on how far training has got override it — a class-incremental task scores the argmax over
+     * the classes seen so far. Default: {@link #evaluate(AssociativeMemory)}.
+     */
+    default TaskScore evaluate(AssociativeMemory memory, java.util.List<Task> trainedTasks) {
+        return evaluate(memory);
+    }
+
     default int dimension() {
         return trainingMask().dimension();
     }

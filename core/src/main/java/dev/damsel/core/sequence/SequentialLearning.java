@@ -81,7 +81,7 @@ public final class SequentialLearning {
         List<TaskScore> scores = new ArrayList<>(tasks.size());
         for (int j = 0; j < tasks.size(); j++) {
             Task task = tasks.get(j);
-            TaskScore score = task.evaluate(memory);
+            TaskScore score = task.evaluate(memory, tasks.tasks().subList(0, afterTask + 1));
             scores.add(score);
             listener.evaluated(new RunEvents.Evaluated(afterTask, j, task.id(), score));
         }

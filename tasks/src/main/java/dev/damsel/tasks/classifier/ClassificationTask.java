@@ -8,7 +8,9 @@ import dev.damsel.api.UnitMask;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A classification task for a dense associative memory used as a classifier (Krotov &amp; Hopfield 2016, section 3;
@@ -33,6 +35,7 @@ public final class ClassificationTask implements Task {
     private final UnitMask labelMask;
     private final int[] candidates;
     private final Map<String, int[]> variants;
+    private final int[] ownClasses;
 
     /**
      * @param id            the task id, unique within its sequence
@@ -45,6 +48,19 @@ public final class ClassificationTask implements Task {
      */
     public ClassificationTask(String id, StateBatch trainingItems, StateBatch queries, int[] testLabels, int classes,
                               int[] candidates, Map<String, int[]> variants) {
+        this(id, trainingItems, queries, testLabels, classes, candidates, variants, null);
+    }
+
+    /**
+     * A class-incremental task scored over the classes seen so far: with {@code ownClasses} given,
+     * {@link #evaluate(AssociativeMemory, List)} restricts the scored argmax to this task's own classes and those of
+     * every classification task trained so far (van de Ven, Tuytelaars &amp; Tolias 2022, class-incremental learning);
+     * {@link #evaluate(AssociativeMemory)} without that context runs over {@code candidates}.
+     *
+     * @param ownClasses the classes of this task's items, or null for a task scored over {@code candidates} always
+     */
+    public ClassificationTask(String id, StateBatch trainingItems, StateBatch queries, int[] testLabels, int classes,
+                              int[] candidates, Map<String, int[]> variants, int[] ownClasses) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a classification task needs an id");
         }
@@ -72,6 +88,7 @@ public final class ClassificationTask implements Task {
         Map<String, int[]> copy = new LinkedHashMap<>();
         variants.forEach((name, set) -> copy.put(name, checkClasses(id, set, classes)));
         this.variants = copy;
+        this.ownClasses = ownClasses == null ? null : checkClasses(id, ownClasses, classes);
     }
 
     private static int[] checkClasses(String id, int[] set, int classes) {
@@ -136,10 +153,29 @@ public final class ClassificationTask implements Task {
 
     @Override
     public TaskScore evaluate(AssociativeMemory memory) {
+        return score(memory, candidates);
+    }
+
+    /** With own classes given, the scored argmax runs over the classes seen so far: this task's and the trained ones'. */
+    @Override
+    public TaskScore evaluate(AssociativeMemory memory, List<Task> trainedTasks) {
+        if (ownClasses == null) {
+            return evaluate(memory);
+        }
+        IntStream seen = IntStream.of(ownClasses);
+        for (Task trained : trainedTasks) {
+            if (trained instanceof ClassificationTask classification && classification.ownClasses != null) {
+                seen = IntStream.concat(seen, IntStream.of(classification.ownClasses));
+            }
+        }
+        return score(memory, seen.sorted().distinct().toArray());
+    }
+
+    private TaskScore score(AssociativeMemory memory, int[] scored) {
         double[] drives = drives(memory);
         Map<String, Double> details = new LinkedHashMap<>();
         variants.forEach((name, set) -> details.put(name, accuracy(predictions(drives, set))));
-        return new TaskScore(accuracy(predictions(drives, candidates)), details);
+        return new TaskScore(accuracy(predictions(drives, scored)), details);
     }
 
     private double[] drives(AssociativeMemory memory) {

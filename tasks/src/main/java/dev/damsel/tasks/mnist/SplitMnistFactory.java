@@ -22,10 +22,9 @@ import java.util.stream.IntStream;
  * training and test images of its digits, over N = 784 + 10 units with one label unit per digit.
  *
  * <p>Scores: {@link dev.damsel.api.TaskScore#accuracy()} is class-incremental, the argmax over the label units of
- * every digit of the suite (one shared head, van de Ven, Tuytelaars &amp; Tolias 2022); {@code details.taskIncremental}
- * is task-incremental, the argmax over the task's own digits only. The accuracy is over all classes of the suite, not
- * only those trained so far, because a task's evaluation does not know how far training has got; label units of
- * digits not yet trained have been pushed to −1 by every item trained so far, so they rarely win.
+ * every digit seen so far — the task's own and those of every task trained before the evaluation (one shared head,
+ * van de Ven, Tuytelaars &amp; Tolias 2022); {@code details.taskIncremental} is task-incremental, the argmax over the
+ * task's own digits only.
  *
  * <p>Randomness: one split draws the images ({@link MnistSplit}), one more orders the tasks ({@link TaskOrder}).
  */
@@ -68,7 +67,7 @@ public final class SplitMnistFactory implements TaskSuiteFactory<SplitMnistConfi
             tasks.add(new ClassificationTask(name,
                     ClassifierEncoding.items(train, null, config.pixelThreshold()),
                     ClassifierEncoding.queries(test, null, config.pixelThreshold()),
-                    labels, classes, all, Map.of(TASK_INCREMENTAL, own)));
+                    labels, classes, all, Map.of(TASK_INCREMENTAL, own), own));
         }
         int dimension = split.train().pixels() + classes;
         return new TaskSequence(ID, dimension, TaskOrder.arrange(tasks, config.shuffleOrder(), random.split()));

@@ -7,6 +7,7 @@ import dev.damsel.tasks.data.Digits;
 import dev.damsel.tasks.fakes.TemplateMemory;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,24 @@ class ClassificationTaskTest {
 
         assertThat(score.accuracy()).isZero();
         assertThat(score.details()).containsEntry("taskIncremental", 1.0);
+    }
+
+    @Test
+    void classIncrementalScoringRunsOverTheClassesSeenSoFar() {
+        // an image of class 1 that the memory finds most like class 0: wrong once class 0 has been seen
+        TemplateMemory memory = new TemplateMemory(new float[] {1, 1, -1, -1}, T1, T2);
+        Digits test = digits(new int[] {1}, new float[] {1, 1, -1, -1});
+        int[] labels = {1};
+        ClassificationTask first = new ClassificationTask("first", ClassifierEncoding.items(test, null, 0.5),
+                ClassifierEncoding.queries(test, null, 0.5), labels, 3, new int[] {0, 1, 2}, Map.of(), new int[] {0});
+        ClassificationTask second = new ClassificationTask("second", ClassifierEncoding.items(test, null, 0.5),
+                ClassifierEncoding.queries(test, null, 0.5), labels, 3, new int[] {0, 1, 2}, Map.of(),
+                new int[] {1, 2});
+
+        assertThat(second.evaluate(memory, List.of()).accuracy()).as("own classes only").isEqualTo(1.0);
+        assertThat(second.evaluate(memory, List.of(second)).accuracy()).isEqualTo(1.0);
+        assertThat(second.evaluate(memory, List.of(first, second)).accuracy()).as("class 0 now seen").isZero();
+        assertThat(second.evaluate(memory).accuracy()).as("without context: every candidate").isZero();
     }
 
     @Test

@@ -38,6 +38,15 @@ public interface TrainableMemory extends AssociativeMemory {
      */
     double[] outputs(StateBatch items, UnitMask mask);
 
+    /**
+     * The squared norm of the outputs, {@code Σ_items Σ_{i∈mask} Y_i²} with Y as {@link #outputs} gives it, and its
+     * gradient ∂/∂θ written into {@code gradient} (length {@link #parameterCount()}, overwritten). Memory Aware Synapses
+     * (Aljundi et al. 2018, Eq. 4) measure a parameter's importance by the size of this gradient, item by item.
+     *
+     * @return the squared norm of the outputs
+     */
+    double outputNormGradient(StateBatch items, UnitMask mask, float[] gradient);
+
     /** An independent copy with the same parameters and temperature (for snapshots of an earlier memory). */
     TrainableMemory copy();
 

@@ -9,7 +9,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.damsel.reports.RunResult;
 import dev.damsel.reports.json.ResultJsonWriter;
 import dev.damsel.reports.table.MatrixTable;
+import dev.damsel.reports.aggregate.StrategySummary;
+import dev.damsel.reports.aggregate.SummaryJsonWriter;
+import dev.damsel.reports.aggregate.SummaryTable;
 import dev.damsel.runner.config.ConfigLoader;
+import dev.damsel.runner.config.ExperimentPlan;
+import dev.damsel.runner.config.SeedList;
+import dev.damsel.runner.run.ExperimentExecutor;
 import dev.damsel.runner.config.RunPlan;
 import dev.damsel.runner.output.OutputFolder;
 import dev.damsel.runner.progress.ProgressListener;
@@ -24,25 +30,41 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code damsel run}: trains a memory on a task sequence, prints the accuracy matrix and metrics, writes the outputs. */
+/**
+ * {@code damsel run}: trains a memory on a task sequence, prints the accuracy matrix and metrics, writes the outputs.
+ * With several strategies ({@code strategies:}) or seeds ({@code --seeds}, {@code seeds:}) it runs every pair and
+ * prints, per strategy, each metric's mean ± 95% confidence interval over the seeds.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train a dense associative memory on a task sequence and report forgetting.%n"
                 + "With no --config, runs the built-in default suite (offline, seconds).")
 public final class RunCommand implements Callable<Integer> {
+    /** The level of the confidence intervals of an experiment's summary. */
+    static final double CONFIDENCE = 0.95;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML run config, laid over the built-in default run.")
     Path config;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed; overrides the config's seed.")
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed; overrides the config's seed(s).")
     Long seed;
+
+    @Option(names = "--seeds", paramLabel = "LIST",
+            description = "Several seeds, e.g. 1..5 or 1,2,7; overrides the config's seed(s).")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs of an experiment in parallel (default: the available processors).")
+    Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (must be new or empty). Default: runs/<suite>-<strategy>-seed<S>-<time>.")
@@ -63,11 +85,25 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ConfigLoader loader = new ConfigLoader(Injection.registry());
-        RunPlan plan = config == null ? loader.loadDefault() : loader.load(config);
-        if (seed != null) {
-            plan = plan.withSeed(seed);
+        if (seed != null && seeds != null) {
+            throw new UsageException("give either --seed or --seeds, not both");
         }
+        if (threads != null && threads < 1) {
+            throw new UsageException("--threads must be >= 1 (got " + threads + ")");
+        }
+        ConfigLoader loader = new ConfigLoader(Injection.registry());
+        ExperimentPlan experiment = config == null ? loader.loadDefaultExperiment() : loader.loadExperiment(config);
+        if (seed != null) {
+            experiment = experiment.withSeeds(List.of(seed));
+        } else if (seeds != null) {
+            experiment = experiment.withSeeds(SeedList.parse("--seeds", seeds));
+        }
+        return experiment.isSingle() ? single(experiment) : several(experiment);
+    }
+
+    /** One strategy on one seed: the run's files directly in the output folder. */
+    private int single(ExperimentPlan experiment) throws IOException {
+        RunPlan plan = experiment.runs().get(0).plan();
         Path target = out != null ? out : Path.of("runs", plan.tasks().id() + "-" + plan.strategy().id() + "-seed"
                 + plan.seed() + "-" + STAMP.format(clock.instant()));
         OutputFolder.checkFree(target.toAbsolutePath().normalize());
@@ -78,15 +114,71 @@ public final class RunCommand implements Callable<Integer> {
              ProgressListener progress = new ProgressListener(System.console() != null, "damsel run")) {
             result = new RunExecutor(clock).execute(plan, progress);
             progress.close();
-            new ResultJsonWriter().write(result, folder.file("result.json"));
-            provenanceWriter().writeValue(folder.file("provenance.json").toFile(), provenance(plan, result));
-            new YAMLMapper().writeValue(folder.file("config.yaml").toFile(), plan.resolved());
+            writeRun(folder.file("."), plan, result);
             folder.commit();
         }
         stdout.print(MatrixTable.render(result));
         stdout.println("wrote " + target.toAbsolutePath().normalize());
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Several strategies or seeds: {@code <strategy>/seed-<S>/} per run with its result, provenance and config; then
+     * {@code summary.json} and {@code summary.md} (mean ± 95% CI per strategy and metric) and the experiment's
+     * {@code config.yaml}.
+     */
+    private int several(ExperimentPlan experiment) throws IOException {
+        List<Long> seedList = experiment.seeds();
+        String seedLabel = seedList.size() == 1 ? "seed" + seedList.get(0)
+                : "seeds" + seedList.get(0) + "-" + seedList.get(seedList.size() - 1);
+        String strategyLabel = experiment.arms().size() == 1 ? experiment.arms().get(0).name()
+                : experiment.arms().size() + "-strategies";
+        RunPlan first = experiment.arms().get(0).plan();
+        Path target = out != null ? out : Path.of("runs", first.tasks().id() + "-" + strategyLabel + "-" + seedLabel
+                + "-" + STAMP.format(clock.instant()));
+        OutputFolder.checkFree(target.toAbsolutePath().normalize());
+
+        int pool = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<ExperimentPlan.Run> runs = experiment.runs();
+        PrintWriter stdout = spec.commandLine().getOut();
+        String table;
+        try (OutputFolder folder = OutputFolder.open(target)) {
+            List<RunResult> results = new ExperimentExecutor(clock, pool).execute(experiment);
+            for (int i = 0; i < runs.size(); i++) {
+                ExperimentPlan.Run run = runs.get(i);
+                Path dir = Files.createDirectories(folder.file(run.arm().name()).resolve("seed-" + run.seed()));
+                writeRun(dir, run.plan(), results.get(i));
+            }
+            List<StrategySummary> summaries = new ArrayList<>();
+            List<String> metricIds = new ArrayList<>();
+            for (ExperimentPlan.Arm arm : experiment.arms()) {
+                List<RunResult> armResults = new ArrayList<>();
+                for (int i = 0; i < runs.size(); i++) {
+                    if (runs.get(i).arm().equals(arm)) {
+                        armResults.add(results.get(i));
+                    }
+                }
+                StrategySummary summary = StrategySummary.of(arm.name(), armResults, CONFIDENCE);
+                summary.metrics().keySet().stream().filter(id -> !metricIds.contains(id)).forEach(metricIds::add);
+                summaries.add(summary);
+            }
+            table = SummaryTable.markdown(summaries, metricIds);
+            new SummaryJsonWriter().write(summaries, CONFIDENCE, folder.file("summary.json"));
+            Files.writeString(folder.file("summary.md"), table);
+            new YAMLMapper().writeValue(folder.file("config.yaml").toFile(), experiment.resolved());
+            folder.commit();
+        }
+        stdout.print(table);
+        stdout.println("wrote " + target.toAbsolutePath().normalize());
+        stdout.flush();
+        return 0;
+    }
+
+    private void writeRun(Path dir, RunPlan plan, RunResult result) throws IOException {
+        new ResultJsonWriter().write(result, dir.resolve("result.json"));
+        provenanceWriter().writeValue(dir.resolve("provenance.json").toFile(), provenance(plan, result));
+        new YAMLMapper().writeValue(dir.resolve("config.yaml").toFile(), plan.resolved());
     }
 
     private RunProvenance provenance(RunPlan plan, RunResult result) {

@@ -34,6 +34,14 @@ class BadInputTest {
             "no memories           | memory: {memories: 0}                          | memory.memories must be >= 1 (got 0)",
             "seed not a number     | seed: abc                                      | seed must be an integer",
             "section not a mapping | training: 5                                    | training must be a mapping",
+            "seed and seeds        | '{seed: 1, seeds: [1, 2]}'                     | either 'seed' or 'seeds'",
+            "seeds not integers    | 'seeds: [1, x]'                                | seeds must be a non-empty list of integers",
+            "seeds range backwards | 'seeds: 5..1'                                  | must not run backwards",
+            "no strategies         | 'strategies: []'                               | strategies must be a non-empty list",
+            "strategy out of range | 'strategies: [{type: naive}, {type: ewc, lambda: -1}]' | strategies[1].lambda must be a finite number >= 0",
+            "unknown strategy knob | 'strategies: [{type: gem, items: 3}]'         | strategies[0].items is not a known key",
+            "duplicate names       | 'strategies: [{type: l2}, {type: l2}]'         | is used by two strategies",
+            "bad buffer policy     | 'strategy: {type: rehearsal, selection: fifo}' | strategy.selection must be one of reservoir, per-task-balanced",
     })
     void badConfigValue(String name, String yaml, String expected) throws IOException {
         Path config = dir.resolve("bad.yaml");
@@ -58,6 +66,18 @@ class BadInputTest {
     void seedThatIsNotANumber() {
         CliHarness.Outcome outcome = CliHarness.run("run", "--seed", "many");
         assertOneLineUsageError(outcome, "--seed");
+    }
+
+    @ParameterizedTest(name = "--seeds {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "a", "1..", "5..1", "1,,2", "1,1", "1..20000", "1.5"})
+    void badSeedList(String seeds) {
+        assertOneLineUsageError(CliHarness.run("run", "--seeds", seeds, "--out", dir.resolve("o").toString()), "--seeds");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void seedAndSeedsTogether() {
+        assertOneLineUsageError(CliHarness.run("run", "--seed", "1", "--seeds", "1..2"), "either --seed or --seeds");
     }
 
     @Test

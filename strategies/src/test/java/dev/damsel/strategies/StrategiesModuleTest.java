@@ -16,7 +16,8 @@ class StrategiesModuleTest {
         Map<String, StrategyFactory<?>> strategies = Guice.createInjector(new StrategiesModule())
                 .getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory<?>>>() {
                 }));
-        assertThat(strategies).containsKey("naive");
+        assertThat(strategies).containsOnlyKeys("naive", "joint", "rehearsal", "pseudo-rehearsal", "ewc",
+                "online-ewc", "si", "mas", "l2", "gem", "a-gem");
         strategies.forEach((id, factory) -> assertThat(factory.id()).isEqualTo(id));
     }
 }

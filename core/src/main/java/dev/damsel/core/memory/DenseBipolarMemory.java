@@ -483,4 +483,85 @@ public final class DenseBipolarMemory implements TrainableMemory {
         return "DenseBipolarMemory[K=" + memories + ", N=" + dimension + ", F=" + interaction + ", T=" + temperature
                 + "]";
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Output-norm gradient (Memory Aware Synapses). Written against the public accessors only, so that it stays correct
+    // whatever the kernels above become.
+
+    /**
+     * {@code Σ_items Σ_{i∈mask} Y_i²} and its exact gradient: with the loss's notation (class javadoc) and
+     * {@code δ_i = 2 Y_i (1 − Y_i²)} in place of the loss's error signal,
+     * {@code ∂/∂ξ^μ_j = (β/N) [x_j (Σ_{i∈mask} D_μi − [j∈mask] D_μj) + [j∈mask] S_μj]}, x the loss's context states.
+     */
+    @Override
+    public double outputNormGradient(StateBatch items, UnitMask mask, float[] gradient) {
+        if (gradient.length != layout().size()) {
+            throw new IllegalArgumentException("the gradient needs " + layout().size() + " values, got "
+                    + gradient.length);
+        }
+        if (items.dimension() != dimension() || mask.dimension() != dimension()) {
+            throw new IllegalArgumentException("items and mask must have dimension " + dimension());
+        }
+        int n = dimension();
+        int k = memories();
+        float[] w = parameters();
+        InteractionFunction f = interaction();
+        double s = 1.0 / (temperature() * n);
+        int[] units = mask.units();
+        double[] grad = new double[w.length];
+        double norm = 0;
+        float[] x = new float[n];
+        double[] m = new double[k];
+        double[] y = new double[units.length];
+        for (int b = 0; b < items.size(); b++) {
+            for (int j = 0; j < n; j++) {
+                x[j] = items.get(b, j);
+            }
+            if (lossContext() == LossContext.MASKED_OFF) {
+                for (int unit : units) {
+                    x[unit] = -1f;
+                }
+            }
+            for (int mu = 0; mu < k; mu++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += (double) w[mu * n + j] * x[j];
+                }
+                m[mu] = sum;
+            }
+            for (int q = 0; q < units.length; q++) {
+                int i = units[q];
+                double drive = 0;
+                for (int mu = 0; mu < k; mu++) {
+                    double wi = w[mu * n + i];
+                    double c = m[mu] - wi * x[i];
+                    drive += f.value(s * (c + wi)) - f.value(s * (c - wi));
+                }
+                y[q] = Math.tanh(drive);
+                norm += y[q] * y[q];
+            }
+            for (int mu = 0; mu < k; mu++) {
+                int row = mu * n;
+                double sumD = 0;
+                for (int q = 0; q < units.length; q++) {
+                    int i = units[q];
+                    double delta = 2 * y[q] * (1 - y[q] * y[q]);
+                    double wi = w[row + i];
+                    double c = m[mu] - wi * x[i];
+                    double plus = f.derivative(s * (c + wi));
+                    double minus = f.derivative(s * (c - wi));
+                    double dd = delta * (plus - minus);
+                    sumD += dd;
+                    grad[row + i] += s * (delta * (plus + minus) - x[i] * dd);
+                }
+                for (int j = 0; j < n; j++) {
+                    grad[row + j] += s * x[j] * sumD;
+                }
+            }
+        }
+        for (int p = 0; p < w.length; p++) {
+            gradient[p] = (float) grad[p];
+        }
+        return norm;
+    }
 }

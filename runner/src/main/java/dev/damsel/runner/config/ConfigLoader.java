@@ -25,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +43,10 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     /** The top-level sections of a config file. */
-    public static final List<String> SECTIONS = List.of("seed", "tasks", "memory", "interaction", "training", "strategy");
+    public static final List<String> SECTIONS = List.of("seed", "seeds", "tasks", "memory", "interaction", "training",
+            "strategy", "strategies");
+    /** A strategy's name in an experiment: it names its output folder. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final String DEFAULT_RUN = "/dev/damsel/runner/default-run.yaml";
 
     private final PluginRegistry plugins;
@@ -60,11 +65,22 @@ public final class ConfigLoader {
 
     /** The built-in default run. */
     public RunPlan loadDefault() {
-        return plan(builtIn());
+        return loadDefaultExperiment().arms().get(0).plan();
     }
 
-    /** A config file laid over the built-in default run. */
+    /** A config file laid over the built-in default run; with several strategies or seeds, the first of each. */
     public RunPlan load(Path file) {
+        ExperimentPlan experiment = loadExperiment(file);
+        return experiment.arms().get(0).plan().withSeed(experiment.seeds().get(0));
+    }
+
+    /** The built-in default run as an experiment of one strategy and one seed. */
+    public ExperimentPlan loadDefaultExperiment() {
+        return experiment(builtIn());
+    }
+
+    /** A config file laid over the built-in default run, with its {@code seeds} and {@code strategies} if it has them. */
+    public ExperimentPlan loadExperiment(Path file) {
         ObjectNode user;
         try {
             JsonNode node = yaml.readTree(Files.readString(file));
@@ -84,7 +100,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UsageException("config: cannot read " + file + ": " + e.getMessage());
         }
-        return plan(layer(builtIn(), user));
+        return experiment(layer(builtIn(), user));
     }
 
     /** A parser's multi-line report as one line: its sentences, without the echoed source and caret lines. */
@@ -106,6 +122,8 @@ public final class ConfigLoader {
 
     private ObjectNode layer(ObjectNode base, ObjectNode user) {
         ObjectNode out = base.deepCopy();
+        exclusive(user, "seed", "seeds", out);
+        exclusive(user, "strategy", "strategies", out);
         for (String section : JsonTrees.fieldNames(user)) {
             if (!SECTIONS.contains(section)) {
                 throw new UsageException("config: '" + section + "' is not a known section (known: "
@@ -120,7 +138,103 @@ public final class ConfigLoader {
         return out;
     }
 
-    private RunPlan plan(ObjectNode tree) {
+    /** A file gives the single form of a section or its list form, not both; the list form replaces the built-in single. */
+    private static void exclusive(ObjectNode user, String single, String list, ObjectNode base) {
+        if (user.has(single) && user.has(list)) {
+            throw new UsageException("config: give either '" + single + "' or '" + list + "', not both");
+        }
+        if (user.has(list)) {
+            base.remove(single);
+        }
+    }
+
+    private ExperimentPlan experiment(ObjectNode tree) {
+        List<Long> seeds = tree.has("seeds") ? seeds(tree.get("seeds")) : List.of(seed(tree.get("seed")));
+        ObjectNode single = tree.deepCopy();
+        single.remove("seeds");
+        single.remove("strategies");
+        single.put("seed", seeds.get(0));
+        List<ExperimentPlan.Arm> arms = new ArrayList<>();
+        if (tree.has("strategies")) {
+            JsonNode list = tree.get("strategies");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new UsageException("config: strategies must be a non-empty list of strategy sections, each with"
+                        + " a 'type' (one of " + plugins.strategies().keySet() + ")");
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String label = "strategies[" + i + "]";
+                if (!(list.get(i) instanceof ObjectNode section)) {
+                    throw new UsageException("config: " + label + " must be a mapping with a 'type' (one of "
+                            + plugins.strategies().keySet() + ")");
+                }
+                ObjectNode strategy = section.deepCopy();
+                JsonNode name = strategy.remove("name");
+                single.set("strategy", strategy);
+                RunPlan plan = plan(single, label);
+                String chosen = name == null ? plan.strategy().id() : name.asText();
+                if (name != null && (!name.isTextual() || !NAME.matcher(chosen).matches())) {
+                    throw new UsageException("config: " + label + ".name must be lower-case letters, digits, '.', '_'"
+                            + " or '-', at most 64, starting with a letter or digit (got " + name + ")");
+                }
+                if (!names.add(chosen)) {
+                    throw new UsageException("config: " + label + ".name '" + chosen + "' is used by two strategies;"
+                            + " give each a distinct name");
+                }
+                arms.add(new ExperimentPlan.Arm(chosen, plan));
+            }
+        } else {
+            RunPlan plan = plan(single, "strategy");
+            arms.add(new ExperimentPlan.Arm(plan.strategy().id(), plan));
+        }
+        ObjectNode resolved = records.createObjectNode();
+        if (tree.has("seeds")) {
+            seeds.forEach(resolved.putArray("seeds")::add);
+        } else {
+            resolved.put("seed", seeds.get(0));
+        }
+        ObjectNode first = arms.get(0).plan().resolved();
+        for (String section : List.of("tasks", "memory", "interaction", "training")) {
+            resolved.set(section, first.get(section).deepCopy());
+        }
+        if (tree.has("strategies")) {
+            var list = resolved.putArray("strategies");
+            for (ExperimentPlan.Arm arm : arms) {
+                ObjectNode strategy = list.addObject();
+                if (!arm.name().equals(arm.plan().strategy().id())) {
+                    strategy.put("name", arm.name());
+                }
+                strategy.setAll((ObjectNode) arm.plan().resolved().get("strategy"));
+            }
+        } else {
+            resolved.set("strategy", first.get("strategy").deepCopy());
+        }
+        return new ExperimentPlan(seeds, arms, resolved);
+    }
+
+    private static List<Long> seeds(JsonNode node) {
+        if (node.isTextual()) {
+            return SeedList.parse("config: seeds", node.asText());
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return List.of(node.longValue());
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new UsageException("config: seeds must be a non-empty list of integers, or a text like 1..5 or"
+                    + " 1,2,7 (got " + node + ")");
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode seed : node) {
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw new UsageException("config: seeds must be a non-empty list of integers, or a text like 1..5 or"
+                        + " 1,2,7 (got " + node + ")");
+            }
+            parts.add(seed.asText());
+        }
+        return SeedList.parse("config: seeds", String.join(",", parts));
+    }
+
+    private RunPlan plan(ObjectNode tree, String strategyLabel) {
         ObjectNode resolved = records.createObjectNode();
         long seed = seed(tree.get("seed"));
         resolved.put("seed", seed);
@@ -129,7 +243,7 @@ public final class ConfigLoader {
         var interaction = component("interaction", tree.get("interaction"), plugins.interactions(), resolved);
         TrainingConfig training = section("training", tree.get("training"), TrainingConfig.DEFAULTS,
                 TrainingConfig.class, resolved);
-        var strategy = component("strategy", tree.get("strategy"), plugins.strategies(), resolved);
+        var strategy = component("strategy", strategyLabel, tree.get("strategy"), plugins.strategies(), resolved);
         return new RunPlan(seed, tasks, memory, interaction, training, strategy, resolved);
     }
 
@@ -146,38 +260,49 @@ public final class ConfigLoader {
 
     private <F extends ComponentFactory<?>> Component<F> component(String section, JsonNode node, Map<String, F> factories,
                                                                    ObjectNode resolved) {
+        return component(section, section, node, factories, resolved);
+    }
+
+    /** {@code section}: the key in the resolved tree; {@code label}: how messages name it. */
+    private <F extends ComponentFactory<?>> Component<F> component(String section, String label, JsonNode node,
+                                                                   Map<String, F> factories, ObjectNode resolved) {
         if (node == null || !node.isObject()) {
-            throw new UsageException("config: " + section + " must be a mapping with a 'type' (one of "
+            throw new UsageException("config: " + label + " must be a mapping with a 'type' (one of "
                     + factories.keySet() + ")");
         }
         ObjectNode values = ((ObjectNode) node).deepCopy();
         JsonNode type = values.remove("type");
         if (type == null || !type.isTextual()) {
-            throw new UsageException("config: " + section + ".type is required (one of " + factories.keySet() + ")");
+            throw new UsageException("config: " + label + ".type is required (one of " + factories.keySet() + ")");
         }
         F factory = factories.get(type.asText());
         if (factory == null) {
-            throw new UsageException("config: " + section + ".type must be one of " + factories.keySet() + " (got '"
+            throw new UsageException("config: " + label + ".type must be one of " + factories.keySet() + " (got '"
                     + type.asText() + "')");
         }
-        Record config = section(section, values, factory.defaults(), factory.configType(), resolved);
+        Record config = section(section, label, values, factory.defaults(), factory.configType(), resolved);
         ((ObjectNode) resolved.get(section)).put("type", factory.id());
         return new Component<>(factory.id(), factory, config);
     }
 
     private <C extends Record> C section(String section, JsonNode node, Record defaults, Class<C> type,
                                          ObjectNode resolved) {
+        return section(section, section, node, defaults, type, resolved);
+    }
+
+    private <C extends Record> C section(String section, String label, JsonNode node, Record defaults, Class<C> type,
+                                         ObjectNode resolved) {
         ObjectNode defaultsTree = records.valueToTree(defaults);
-        ObjectNode values = node == null ? records.createObjectNode() : asObject(section, node);
+        ObjectNode values = node == null ? records.createObjectNode() : asObject(label, node);
         Set<String> known = Set.copyOf(JsonTrees.fieldNames(defaultsTree));
         for (String key : JsonTrees.fieldNames(values)) {
             if (!known.contains(key)) {
-                throw new UsageException("config: " + section + "." + key + " is not a known key (known: "
+                throw new UsageException("config: " + label + "." + key + " is not a known key (known: "
                         + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
             }
         }
         ObjectNode merged = JsonTrees.overlay(defaultsTree, values);
-        C config = convert(section, merged, type);
+        C config = convert(label, merged, type);
         ObjectNode out = resolved.putObject(section);
         out.setAll((ObjectNode) records.valueToTree(config));
         return config;

@@ -1,0 +1,5 @@
+package dev.damsel.strategies.joint;
+
+/** The joint strategy has no knobs. */
+public record JointConfig() {
+}

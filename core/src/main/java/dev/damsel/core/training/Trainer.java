@@ -1,5 +1,6 @@
 package dev.damsel.core.training;
 
+import dev.damsel.core.random.Permutations;
 import dev.damsel.api.GradientStep;
 import dev.damsel.api.RunEvents;
 import dev.damsel.api.RunListener;
@@ -59,7 +60,7 @@ public final class Trainer {
             double temperature = config.temperatureAt(epoch);
             memory.setTemperature(temperature);
             StateBatch items = strategy.epochItems(context, epoch, context.task().trainingItems());
-            StateBatch shuffled = items.select(permutation(items.size()));
+            StateBatch shuffled = items.select(Permutations.shuffled(items.size(), random));
             int batchSize = config.batchSize() == 0 ? Math.max(1, shuffled.size()) : config.batchSize();
             double epochLoss = 0;
             long epochItems = 0;
@@ -97,19 +98,5 @@ public final class Trainer {
         } else {
             optimiser.reset();
         }
-    }
-
-    private int[] permutation(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

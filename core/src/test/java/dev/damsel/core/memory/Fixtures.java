@@ -1,5 +1,6 @@
 package dev.damsel.core.memory;
 
+import dev.damsel.core.random.Permutations;
 import dev.damsel.api.InteractionFunction;
 import dev.damsel.api.StateBatch;
 import dev.damsel.api.UnitMask;
@@ -68,16 +69,6 @@ final class Fixtures {
     }
 
     static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Permutations.shuffled(n, random);
     }
 }

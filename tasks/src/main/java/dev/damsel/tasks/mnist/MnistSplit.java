@@ -1,5 +1,6 @@
 package dev.damsel.tasks.mnist;
 
+import dev.damsel.core.random.Permutations;
 import dev.damsel.api.ConfigException;
 import dev.damsel.tasks.data.DataPaths;
 import dev.damsel.tasks.data.Digits;
@@ -37,13 +38,13 @@ public record MnistSplit(Digits train, Digits test) {
                         + ", the images of source " + data.source().id() + " (got " + train + " + " + test + ")")
                         .under("tasks");
             }
-            int[] order = shuffled(pool.count(), random);
+            int[] order = Permutations.shuffled(pool.count(), random);
             return new MnistSplit(pool.select(slice(order, 0, train)), pool.select(slice(order, train, train + test)));
         }
         check(trainField, train, data.pool(), data.source());
         check(testField, test, data.test(), data.source());
-        int[] trainOrder = shuffled(data.pool().count(), random);
-        int[] testOrder = shuffled(data.test().count(), random);
+        int[] trainOrder = Permutations.shuffled(data.pool().count(), random);
+        int[] testOrder = Permutations.shuffled(data.test().count(), random);
         return new MnistSplit(data.pool().select(slice(trainOrder, 0, train)),
                 data.test().select(slice(testOrder, 0, test)));
     }
@@ -53,21 +54,6 @@ public record MnistSplit(Digits train, Digits test) {
             throw new ConfigException(field, "must be <= " + part.count() + ", the images of that part of source "
                     + source.id() + " (got " + wanted + ")").under("tasks");
         }
-    }
-
-    /** A uniform random permutation of 0..n−1 (Fisher–Yates). */
-    public static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private static int[] slice(int[] order, int from, int to) {

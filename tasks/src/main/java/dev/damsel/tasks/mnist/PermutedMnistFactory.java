@@ -1,5 +1,6 @@
 package dev.damsel.tasks.mnist;
 
+import dev.damsel.core.random.Permutations;
 import dev.damsel.api.Task;
 import dev.damsel.api.TaskSequence;
 import dev.damsel.api.plugin.TaskSuiteFactory;
@@ -55,7 +56,7 @@ public final class PermutedMnistFactory implements TaskSuiteFactory<PermutedMnis
 
         List<Task> tasks = new ArrayList<>(config.tasks());
         for (int t = 0; t < config.tasks(); t++) {
-            int[] permutation = MnistSplit.shuffled(pixels, random.split());
+            int[] permutation = Permutations.shuffled(pixels, random.split());
             if (t == 0 && config.identityFirst()) {
                 java.util.Arrays.setAll(permutation, k -> k);
             }

@@ -41,6 +41,8 @@ final class DenseBipolarKernels {
     static final int ITEM_BLOCK = 16;
     /** Blocks of items whose partials are held at once before being reduced (bounds the memory). */
     static final int WAVE = 8;
+    /** The largest polynomial degree the two-product step is used for (see {@code twoProductsAreAccurate}). */
+    static final int TWO_PRODUCT_MAX_DEGREE = 8;
     /**
      * The largest magnitude of a gradient entry once stored as float: finite, with room for the optimiser's momentum
      * sums (a gradient this large only arises from saturated huge-β, huge-n interactions).
@@ -145,7 +147,7 @@ final class DenseBipolarKernels {
 
     /** Relaxes the probes in place (synchronous steps until nothing changes or {@code maxIterations} sweeps). */
     void relaxSynchronous(float[] x, int size, int[] units, int maxIterations, double scale) {
-        if (bipolar && allBipolar(x)) {
+        if (bipolar && twoProductsAreAccurate(scale) && allBipolar(x)) {
             relaxTwoProducts(x, size, units, maxIterations, scale);
             return;
         }
@@ -165,6 +167,20 @@ final class DenseBipolarKernels {
                 }
             }
         });
+    }
+
+    /**
+     * Whether the float two-product form keeps the reference's signs. It is exact in real numbers for every F, but a
+     * unit whose reference term is {@code ξ^μ_i b_μ} gets it as {@code ξ^μ_i (a+b)/2 + x_i (a−b)/2}, so it loses
+     * the term when |a| ≫ |b| (or the reverse). Near h = ±1 that ratio is about 3ⁿ for a polynomial and e^{2s} for
+     * the exponential: the form is used for polynomials of degree ≤ {@value #TWO_PRODUCT_MAX_DEGREE} and the
+     * exponential with 2s ≤ 4; other cases take the per-unit path, in double.
+     */
+    private boolean twoProductsAreAccurate(double scale) {
+        if (shape != null) {
+            return shape.degree() <= TWO_PRODUCT_MAX_DEGREE;
+        }
+        return interaction instanceof dev.damsel.core.interaction.ExponentialInteraction && 2 * scale <= 4;
     }
 
     private static boolean update(float[] x, int off, int[] units, double[] d) {

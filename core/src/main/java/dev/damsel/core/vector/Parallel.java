@@ -26,13 +26,25 @@ public final class Parallel {
         return t;
     });
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+    private static volatile int limit = THREADS;
 
     private Parallel() {
     }
 
     /** The number of threads kernels use. */
     public static int threads() {
-        return THREADS;
+        return limit;
+    }
+
+    /**
+     * Uses at most {@code threads} threads from now on (between 1 and the pool's size, {@value #PROPERTY} or the
+     * processor count). Results do not change; only the speed does.
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1 || threads > THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + THREADS + "], got " + threads);
+        }
+        limit = threads;
     }
 
     private static int threadsFromProperty() {
@@ -53,13 +65,13 @@ public final class Parallel {
 
     /** Runs {@code body} for blocks 0..blocks−1, on up to {@link #threads()} threads, and returns when all are done. */
     public static void forEach(int blocks, IntConsumer body) {
-        if (POOL == null || blocks <= 1 || INSIDE.get()) {
+        int workers = Math.min(limit, blocks);
+        if (POOL == null || workers <= 1 || INSIDE.get()) {
             for (int b = 0; b < blocks; b++) {
                 body.accept(b);
             }
             return;
         }
-        int workers = Math.min(THREADS, blocks);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Runnable worker = () -> {
             INSIDE.set(true);

@@ -213,9 +213,13 @@ final class DenseBipolarKernels {
         }
         int u = units.length;
         float[] xiUnits = u == n ? xi : gatherColumns(units);
-        Parallel.forEach(blocks(size, PROBE_BLOCK), block -> {
-            int from = block * PROBE_BLOCK;
-            int count = Math.min(size, from + PROBE_BLOCK) - from;
+        // One block per thread (at least PROBE_BLOCK probes): the product packs ξ once per block. Each probe's result
+        // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
+        // results depend on the thread count.
+        int per = Math.max(PROBE_BLOCK, (size + Parallel.threads() - 1) / Parallel.threads());
+        Parallel.forEach(blocks(size, per), block -> {
+            int from = block * per;
+            int count = Math.min(size, from + per) - from;
             int[] active = new int[count];
             for (int r = 0; r < count; r++) {
                 active[r] = from + r;

@@ -121,6 +121,7 @@ final class PanamaVectorOps implements VectorOps {
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
         float[] packed = PACKED.get();
+        float[] tile = TILE.get();
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
@@ -132,14 +133,16 @@ final class PanamaVectorOps implements VectorOps {
                     int aRow = aOff + i * lda + pc;
                     for (int q = 0; q < panels; q++) {
                         int width = Math.min(NR, nc - q * NR);
-                        kernel4(a, aRow, lda, packed, q * kc * NR, kc, c, cOff + i * ldc + jc + q * NR, ldc, width);
+                        kernel4(a, aRow, lda, packed, q * kc * NR, kc, tile);
+                        addTile(tile, MR, width, c, cOff + i * ldc + jc + q * NR, ldc);
                     }
                 }
                 for (; i < m; i++) {
                     int aRow = aOff + i * lda + pc;
                     for (int q = 0; q < panels; q++) {
                         int width = Math.min(NR, nc - q * NR);
-                        kernel1(a, aRow, packed, q * kc * NR, kc, c, cOff + i * ldc + jc + q * NR, width);
+                        kernel1(a, aRow, packed, q * kc * NR, kc, tile);
+                        addTile(tile, 1, width, c, cOff + i * ldc + jc + q * NR, ldc);
                     }
                 }
             }
@@ -164,8 +167,8 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
-    private static void kernel4(float[] a, int aRow, int lda, float[] bp, int pOff, int kc, float[] c, int cAt,
-                                int ldc, int width) {
+    /** The 4 × NR block of A·B over one k-block into {@code tile}: no vector leaves the method but by a store. */
+    private static void kernel4(float[] a, int aRow, int lda, float[] bp, int pOff, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(FS);
         FloatVector c01 = FloatVector.zero(FS);
         FloatVector c02 = FloatVector.zero(FS);
@@ -204,21 +207,21 @@ final class PanamaVectorOps implements VectorOps {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        if (width == NR) {
-            store(c00, c01, c02, c, cAt);
-            store(c10, c11, c12, c, cAt + ldc);
-            store(c20, c21, c22, c, cAt + 2 * ldc);
-            store(c30, c31, c32, c, cAt + 3 * ldc);
-        } else {
-            float[] tile = TILE.get();
-            storePartial(c00, c01, c02, tile, c, cAt, width);
-            storePartial(c10, c11, c12, tile, c, cAt + ldc, width);
-            storePartial(c20, c21, c22, tile, c, cAt + 2 * ldc, width);
-            storePartial(c30, c31, c32, tile, c, cAt + 3 * ldc, width);
-        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, FL);
+        c02.intoArray(tile, 2 * FL);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + FL);
+        c12.intoArray(tile, NR + 2 * FL);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + FL);
+        c22.intoArray(tile, 2 * NR + 2 * FL);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + FL);
+        c32.intoArray(tile, 3 * NR + 2 * FL);
     }
 
-    private static void kernel1(float[] a, int aRow, float[] bp, int pOff, int kc, float[] c, int cAt, int width) {
+    private static void kernel1(float[] a, int aRow, float[] bp, int pOff, int kc, float[] tile) {
         FloatVector c0 = FloatVector.zero(FS);
         FloatVector c1 = FloatVector.zero(FS);
         FloatVector c2 = FloatVector.zero(FS);
@@ -229,26 +232,23 @@ final class PanamaVectorOps implements VectorOps {
             c1 = x.fma(FloatVector.fromArray(FS, bp, pb + FL), c1);
             c2 = x.fma(FloatVector.fromArray(FS, bp, pb + 2 * FL), c2);
         }
-        if (width == NR) {
-            store(c0, c1, c2, c, cAt);
-        } else {
-            storePartial(c0, c1, c2, TILE.get(), c, cAt, width);
-        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, FL);
+        c2.intoArray(tile, 2 * FL);
     }
 
-    private static void store(FloatVector v0, FloatVector v1, FloatVector v2, float[] c, int at) {
-        FloatVector.fromArray(FS, c, at).add(v0).intoArray(c, at);
-        FloatVector.fromArray(FS, c, at + FL).add(v1).intoArray(c, at + FL);
-        FloatVector.fromArray(FS, c, at + 2 * FL).add(v2).intoArray(c, at + 2 * FL);
-    }
-
-    private static void storePartial(FloatVector v0, FloatVector v1, FloatVector v2, float[] tile, float[] c, int at,
-                                     int width) {
-        v0.intoArray(tile, 0);
-        v1.intoArray(tile, FL);
-        v2.intoArray(tile, 2 * FL);
-        for (int j = 0; j < width; j++) {
-            c[at + j] += tile[j];
+    /** C[rows × width] += tile (rows of NR). */
+    private static void addTile(float[] tile, int rows, int width, float[] c, int cAt, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int at = cAt + r * ldc;
+            int t = r * NR;
+            int j = 0;
+            for (; j + FL <= width; j += FL) {
+                FloatVector.fromArray(FS, c, at + j).add(FloatVector.fromArray(FS, tile, t + j)).intoArray(c, at + j);
+            }
+            for (; j < width; j++) {
+                c[at + j] += tile[t + j];
+            }
         }
     }
 
@@ -311,41 +311,33 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
+    // F and F' without branches on vectors (C2 keeps vectors in registers only through straight code and simple
+    // loops): x ≤ 0 takes slope·x (value) or slope (derivative), selected by a blend on a mask whose threshold is
+    // −∞ for the plain polynomial.
+
+    private static double threshold(PolynomialShape.Kind kind) {
+        return kind == PolynomialShape.Kind.PLAIN ? Double.NEGATIVE_INFINITY : 0.0;
+    }
+
+    private static double slope(PolynomialShape.Kind kind) {
+        return kind == PolynomialShape.Kind.LEAKY ? PolynomialShape.LEAK : 0.0;
+    }
+
     private static DoubleVector value(PolynomialShape.Kind kind, int n, DoubleVector x) {
-        DoubleVector p = pow(x, n);
-        if (kind == PolynomialShape.Kind.PLAIN) {
-            return p;
-        }
-        VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
-        DoubleVector other = kind == PolynomialShape.Kind.RECTIFIED ? DoubleVector.zero(DS)
-                : x.mul(PolynomialShape.LEAK);
-        return other.blend(p, positive);
+        VectorMask<Double> upper = x.compare(VectorOperators.GT, threshold(kind));
+        return x.mul(slope(kind)).blend(pow(x, n), upper);
     }
 
     private static DoubleVector derivative(PolynomialShape.Kind kind, int n, DoubleVector x) {
-        DoubleVector p = pow(x, n - 1).mul(n);
-        if (kind == PolynomialShape.Kind.PLAIN) {
-            return p;
-        }
-        VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
-        DoubleVector other = DoubleVector.broadcast(DS, kind == PolynomialShape.Kind.RECTIFIED ? 0.0
-                : PolynomialShape.LEAK);
-        return other.blend(p, positive);
+        VectorMask<Double> upper = x.compare(VectorOperators.GT, threshold(kind));
+        return DoubleVector.broadcast(DS, slope(kind)).blend(pow(x, n - 1).mul(n), upper);
     }
 
-    /** xⁿ by binary exponentiation: the same products, in the same order, as {@link PolynomialShape#pow}. */
+    /** xⁿ by repeated multiplication: the same products, in the same order, as {@link PolynomialShape#pow}. */
     private static DoubleVector pow(DoubleVector x, int n) {
         DoubleVector result = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector base = x;
-        int e = n;
-        while (e > 0) {
-            if ((e & 1) != 0) {
-                result = result.mul(base);
-            }
-            e >>>= 1;
-            if (e > 0) {
-                base = base.mul(base);
-            }
+        for (int e = 0; e < n; e++) {
+            result = result.mul(x);
         }
         return result;
     }

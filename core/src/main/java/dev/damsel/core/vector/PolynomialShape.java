@@ -3,8 +3,7 @@ package dev.damsel.core.vector;
 /**
  * A (possibly rectified or leaky) polynomial interaction F in the form the kernels evaluate: {@code xⁿ}
  * ({@link Kind#PLAIN}), {@code xⁿ} for x &gt; 0 else 0 ({@link Kind#RECTIFIED}), or {@code xⁿ} for x &gt; 0 else
- * {@code 0.01·x} ({@link Kind#LEAKY}). Powers are taken by binary exponentiation (repeated multiplication, the same
- * sequence of products as {@code IntegerPowers.pow}), never {@code Math.pow}.
+ * {@code 0.01·x} ({@link Kind#LEAKY}). Powers are taken by repeated multiplication, never {@code Math.pow}.
  *
  * @param kind   the branch for x ≤ 0
  * @param degree n ≥ 1
@@ -43,18 +42,11 @@ public record PolynomialShape(Kind kind, int degree) {
         return kind != Kind.LEAKY;
     }
 
+    /** xⁿ by n − 1 repeated multiplications (1·x first), the order the vector kernels use. */
     static double pow(double x, int n) {
         double result = 1.0;
-        double base = x;
-        int e = n;
-        while (e > 0) {
-            if ((e & 1) != 0) {
-                result *= base;
-            }
-            e >>>= 1;
-            if (e > 0) {
-                base *= base;
-            }
+        for (int e = 0; e < n; e++) {
+            result *= x;
         }
         return result;
     }

@@ -37,6 +37,11 @@ import java.util.SplittableRandom;
  * </ul>
  * Sums, powers, energies and drives are computed in double; parameters and states are float.
  *
+ * <p>Energies, drives, the synchronous step and the loss run on {@link DenseBipolarKernels} (the {@code Vectors}
+ * kernels, split over fixed blocks of probes or items, so results do not depend on the thread count); when ξ is
+ * exactly ±1 the step is two matrix products. {@link DenseBipolarReference} holds the straightforward code the
+ * kernels are tested against. The asynchronous step stays here, one unit at a time.
+ *
  * <p>Reading methods ({@link #energy}, {@link #unitDrives}, {@link #relax}, {@link #loss}, {@link #lossGradient},
  * {@link #outputs}) allocate their own scratch and may run concurrently with each other; the mutators
  * ({@link #setParameters}, {@link #setTemperature}, {@link #store}) must not run concurrently with anything.
@@ -50,6 +55,8 @@ public final class DenseBipolarMemory implements TrainableMemory {
     private final int errorPower;
     private final LossContext lossContext;
     private double temperature;
+    /** The kernels over the current ξ; dropped by every mutator of ξ and rebuilt on first use. */
+    private volatile DenseBipolarKernels kernels;
 
     /**
      * @param memories    K
@@ -111,6 +118,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
                     + " patterns, got " + patterns.size() + " x " + patterns.dimension());
         }
         System.arraycopy(patterns.values(), 0, xi, 0, xi.length);
+        kernels = null;
     }
 
     /** K, the number of memory vectors. */
@@ -152,6 +160,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
             throw new IllegalArgumentException("expected " + xi.length + " parameters, got " + parameters.length);
         }
         System.arraycopy(parameters, 0, xi, 0, xi.length);
+        kernels = null;
     }
 
     @Override
@@ -176,34 +185,14 @@ public final class DenseBipolarMemory implements TrainableMemory {
     @Override
     public double[] energy(StateBatch states) {
         checkStates(states);
-        float[] x = states.values();
-        double s = scale();
-        double[] out = new double[states.size()];
-        for (int b = 0; b < states.size(); b++) {
-            int off = b * dimension;
-            double sum = 0;
-            for (int mu = 0; mu < memories; mu++) {
-                sum += interaction.value(s * overlap(mu, x, off));
-            }
-            out[b] = -sum;
-        }
-        return out;
+        return kernels().energy(states.values(), states.size(), scale());
     }
 
     @Override
     public double[] unitDrives(StateBatch states, UnitMask mask) {
         checkStates(states);
         checkMask(mask);
-        int[] units = mask.units();
-        float[] x = states.values();
-        double[] m = new double[memories];
-        double[] out = new double[states.size() * units.length];
-        for (int b = 0; b < states.size(); b++) {
-            int off = b * dimension;
-            overlaps(x, off, m, 0);
-            drives(x, off, m, 0, units, out, b * units.length);
-        }
-        return out;
+        return kernels().drives(states.values(), states.size(), mask.units(), scale());
     }
 
     @Override
@@ -212,13 +201,10 @@ public final class DenseBipolarMemory implements TrainableMemory {
         checkMask(mask);
         int[] units = mask.units();
         float[] x = probes.copyValues();
-        double[] m = new double[memories];
         if (options.mode() == UpdateMode.SYNCHRONOUS) {
-            double[] d = new double[units.length];
-            for (int b = 0; b < probes.size(); b++) {
-                relaxSynchronous(x, b * dimension, units, m, d, options.maxIterations());
-            }
+            kernels().relaxSynchronous(x, probes.size(), units, options.maxIterations(), scale());
         } else {
+            double[] m = new double[memories];
             int[] order = new int[units.length];
             for (int b = 0; b < probes.size(); b++) {
                 System.arraycopy(units, 0, order, 0, units.length);
@@ -227,25 +213,6 @@ public final class DenseBipolarMemory implements TrainableMemory {
             }
         }
         return new StateBatch(probes.size(), dimension, x);
-    }
-
-    private void relaxSynchronous(float[] x, int off, int[] units, double[] m, double[] d, int maxIterations) {
-        for (int sweep = 0; sweep < maxIterations; sweep++) {
-            overlaps(x, off, m, 0);
-            drives(x, off, m, 0, units, d, 0);
-            boolean changed = false;
-            for (int k = 0; k < units.length; k++) {
-                float next = d[k] > 0 ? 1f : -1f;
-                int at = off + units[k];
-                if (x[at] != next) {
-                    x[at] = next;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                return;
-            }
-        }
     }
 
     /** K&amp;H 2016 Eq. 4, one unit at a time; {@code order} starts as the mask's units and is reshuffled per sweep. */
@@ -303,102 +270,22 @@ public final class DenseBipolarMemory implements TrainableMemory {
         return out;
     }
 
-    /**
-     * The loss; fills {@code outputs} with Y when not null, and overwrites {@code gradient} with ∂L/∂ξ when not null.
-     * Scratch is sized by the batch: B·K overlaps, B·|mask| error signals and one row of N.
-     */
+    /** The loss; fills {@code outputs} with Y when not null, and overwrites {@code gradient} with ∂L/∂ξ when not null. */
     private double lossKernel(StateBatch items, UnitMask mask, double[] outputs, float[] gradient) {
         checkStates(items);
         checkMask(mask);
-        int[] units = mask.units();
-        int size = items.size();
-        int masked = units.length;
-        float[] x = items.values();
-        float[] context = contextStates(x, size, units);
-        double[] m = new double[size * memories];
-        double[] d = new double[masked];
-        double[] delta = gradient == null ? null : new double[size * masked];
-        int twoM = 2 * errorPower;
-        double loss = 0;
-        for (int b = 0; b < size; b++) {
-            int off = b * dimension;
-            overlaps(context, off, m, b * memories);
-            drives(context, off, m, b * memories, units, d, 0);
-            for (int k = 0; k < masked; k++) {
-                double y = Math.tanh(d[k]);
-                double error = y - x[off + units[k]];
-                double odd = IntegerPowers.pow(error, twoM - 1);
-                loss += odd * error;
-                if (outputs != null) {
-                    outputs[b * masked + k] = y;
-                }
-                if (delta != null) {
-                    delta[b * masked + k] = twoM * odd * (1.0 - y * y);
-                }
-            }
-        }
-        if (gradient != null) {
-            gradient(context, size, units, m, delta, gradient);
-        }
-        return loss;
+        return kernels().loss(items.values(), items.size(), mask.units(), lossContext, errorPower, scale(), outputs,
+                gradient);
     }
 
-    /**
-     * The states the loss's outputs are computed from: the items themselves ({@link LossContext#ITEM}), or the items
-     * with every masked unit set to −1 ({@link LossContext#MASKED_OFF}). The drive of masked unit i does not depend on
-     * unit i's own value, so in both cases the output of unit i sees the other masked units as the context says. The
-     * loss and its gradient are the same functions of these states, with the items' masked values as targets.
-     */
-    private float[] contextStates(float[] items, int size, int[] units) {
-        if (lossContext == LossContext.ITEM) {
-            return items;
+    /** The kernels over the current ξ (a benign race: two readers may both build one; either is correct). */
+    private DenseBipolarKernels kernels() {
+        DenseBipolarKernels current = kernels;
+        if (current == null) {
+            current = new DenseBipolarKernels(memories, dimension, xi, interaction);
+            kernels = current;
         }
-        float[] out = items.clone();
-        for (int b = 0; b < size; b++) {
-            int off = b * dimension;
-            for (int unit : units) {
-                out[off + unit] = -1f;
-            }
-        }
-        return out;
-    }
-
-    private void gradient(float[] x, int size, int[] units, double[] m, double[] delta, float[] gradient) {
-        double s = scale();
-        int masked = units.length;
-        double[] row = new double[dimension];
-        for (int mu = 0; mu < memories; mu++) {
-            int rowOff = mu * dimension;
-            java.util.Arrays.fill(row, 0.0);
-            for (int b = 0; b < size; b++) {
-                int off = b * dimension;
-                double overlap = m[b * memories + mu];
-                double sumD = 0;
-                for (int k = 0; k < masked; k++) {
-                    double dl = delta[b * masked + k];
-                    if (dl == 0) {
-                        continue;
-                    }
-                    int i = units[k];
-                    double w = xi[rowOff + i];
-                    double xv = x[off + i];
-                    double c = overlap - w * xv;
-                    double fPlus = interaction.derivative(s * (c + w));
-                    double fMinus = interaction.derivative(s * (c - w));
-                    double dd = dl * (fPlus - fMinus);
-                    sumD += dd;
-                    row[i] += dl * (fPlus + fMinus) - xv * dd;
-                }
-                if (sumD != 0) {
-                    for (int j = 0; j < dimension; j++) {
-                        row[j] += x[off + j] * sumD;
-                    }
-                }
-            }
-            for (int j = 0; j < dimension; j++) {
-                gradient[rowOff + j] = (float) (s * row[j]);
-            }
-        }
+        return current;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

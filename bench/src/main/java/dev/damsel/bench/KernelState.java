@@ -1,0 +1,75 @@
+package dev.damsel.bench;
+
+import dev.damsel.core.vector.PolynomialShape;
+import dev.damsel.core.vector.Vectors;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.SplittableRandom;
+
+/** Inputs of the kernel benchmarks: N units, K memories, B probes (odd sizes included). */
+@State(Scope.Benchmark)
+public class KernelState {
+    @Param({"255", "256", "1024"})
+    public int dim;
+    @Param({"512"})
+    public int memories;
+    @Param({"128"})
+    public int probes;
+
+    public float[] probeValues;
+    public float[] xiTransposed;
+    public float[] coefficients;
+    public float[] xi;
+    public float[] out;
+    public float[] overlapsOut;
+    public long[] probeBits;
+    public long[] patternBits;
+    public double[] m;
+    public double[] w;
+    public final PolynomialShape cube = new PolynomialShape(PolynomialShape.Kind.PLAIN, 3);
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(1);
+        probeValues = signs(probes * dim, random);
+        xi = signs(memories * dim, random);
+        xiTransposed = new float[dim * memories];
+        for (int mu = 0; mu < memories; mu++) {
+            for (int j = 0; j < dim; j++) {
+                xiTransposed[j * memories + mu] = xi[mu * dim + j];
+            }
+        }
+        coefficients = new float[probes * memories];
+        for (int p = 0; p < coefficients.length; p++) {
+            coefficients[p] = (float) random.nextDouble();
+        }
+        out = new float[probes * dim];
+        overlapsOut = new float[probes * memories];
+        int words = Vectors.words(dim);
+        probeBits = new long[probes * words];
+        patternBits = new long[memories * words];
+        for (int b = 0; b < probes; b++) {
+            Vectors.packSigns(probeValues, b * dim, dim, probeBits, b * words);
+        }
+        for (int mu = 0; mu < memories; mu++) {
+            Vectors.packSigns(xi, mu * dim, dim, patternBits, mu * words);
+        }
+        m = new double[memories];
+        w = new double[memories];
+        for (int mu = 0; mu < memories; mu++) {
+            m[mu] = random.nextInt(-dim, dim + 1);
+            w[mu] = xi[mu];
+        }
+    }
+
+    private static float[] signs(int n, SplittableRandom random) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextBoolean() ? 1f : -1f;
+        }
+        return x;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.damsel.bench;
+
+import dev.damsel.core.vector.Vectors;
+
+/** The measured bodies, shared by the Scalar/Panama pairs. */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /** Float overlaps of B probes with K memories: (B×N)·(N×K), single thread. */
+    static float[] overlaps(KernelState s) {
+        java.util.Arrays.fill(s.overlapsOut, 0f);
+        Vectors.gemm(s.probes, s.memories, s.dim, s.probeValues, 0, s.dim, s.xiTransposed, 0, s.memories,
+                s.overlapsOut, 0, s.memories);
+        return s.overlapsOut;
+    }
+
+    /** The step's second product: (B×K)·(K×N), single thread. */
+    static float[] stepProduct(KernelState s) {
+        java.util.Arrays.fill(s.out, 0f);
+        Vectors.gemm(s.probes, s.dim, s.memories, s.coefficients, 0, s.memories, s.xi, 0, s.dim, s.out, 0, s.dim);
+        return s.out;
+    }
+
+    /** Drives of every unit of one probe from its overlaps, vectorised over memories (n = 3, in double). */
+    static double drives(KernelState s) {
+        double total = 0;
+        for (int i = 0; i < s.dim; i++) {
+            total += Vectors.driveSum(s.cube, 1.0 / s.dim, s.m, 0, s.w, 0, 1.0, s.memories);
+        }
+        return total;
+    }
+
+    /** Exact overlaps of bit-packed ±1 probes with bit-packed ±1 patterns. */
+    static float[] bitOverlaps(KernelState s) {
+        Vectors.bitOverlaps(s.probeBits, 0, s.probes, s.patternBits, s.memories, s.dim, s.overlapsOut, 0);
+        return s.overlapsOut;
+    }
+}

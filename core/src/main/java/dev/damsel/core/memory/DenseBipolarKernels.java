@@ -1,0 +1,486 @@
+package dev.damsel.core.memory;
+
+import dev.damsel.api.InteractionFunction;
+import dev.damsel.core.interaction.IntegerPowers;
+import dev.damsel.core.interaction.LeakyRectifiedPolynomialInteraction;
+import dev.damsel.core.interaction.PolynomialInteraction;
+import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
+import dev.damsel.core.vector.Parallel;
+import dev.damsel.core.vector.PolynomialShape;
+import dev.damsel.core.vector.VectorOps;
+import dev.damsel.core.vector.Vectors;
+
+import java.util.Arrays;
+
+/**
+ * The fast paths of {@link DenseBipolarMemory}, over one snapshot of its parameters (the memory drops the snapshot
+ * whenever ξ changes). Same equations as the memory's javadoc and as {@link DenseBipolarReference}, arranged for the
+ * {@link Vectors} kernels:
+ * <ul>
+ *   <li>overlaps of ±1 states with ±1 memories are exact integers from bit-packed words,
+ *       {@code N − 2·popcount(x XOR ξ)}; otherwise double dot products;</li>
+ *   <li>drives are vectorised over memories on ξ transposed (unit-major), in double, polynomial F by repeated
+ *       multiplication; other F (the exponential) by the same loop, scalar;</li>
+ *   <li>when every memory is exactly ±1 (stored patterns) and every probe is ±1, the synchronous step is two matrix
+ *       products, exactly for every F: with overlaps M, {@code a = G(M−1)}, {@code b = G(M+1)},
+ *       {@code G(h) = F(s(h+1)) − F(s(h−1))}, the drive of unit i is
+ *       {@code Σ_μ ξ^μ_i (a_μ+b_μ)/2 + x_i Σ_μ (a_μ−b_μ)/2} (for ξ^μ_i x_i = +1 the reference's term is ξ^μ_i a_μ,
+ *       for −1 it is ξ^μ_i b_μ). The overlaps are integers in [−N, N], so a and b come from a table. The step needs
+ *       only the sign, so each probe's coefficients are divided by their largest magnitude before the float product:
+ *       no overflow for any degree or β;</li>
+ *   <li>the loss gradient sums per-item terms over fixed blocks of {@link #ITEM_BLOCK} items, each into its own
+ *       partial, reduced in block order: bit-identical for any thread count.</li>
+ * </ul>
+ * Probes and items are split across {@link Parallel}'s threads in fixed blocks; each probe's result is computed by the
+ * same operations whichever block or thread it lands in.
+ */
+final class DenseBipolarKernels {
+    /** Probes per block of a relaxation or an energy. */
+    static final int PROBE_BLOCK = 32;
+    /** Items per partial sum of the gradient. */
+    static final int ITEM_BLOCK = 16;
+    /** Blocks of items whose partials are held at once before being reduced (bounds the memory). */
+    static final int WAVE = 8;
+    /** The largest polynomial degree the two-product step is used for (see {@code twoProductsAreAccurate}). */
+    static final int TWO_PRODUCT_MAX_DEGREE = 8;
+    /**
+     * The largest magnitude of a gradient entry once stored as float: finite, with room for the optimiser's momentum
+     * sums (a gradient this large only arises from saturated huge-β, huge-n interactions).
+     */
+    static final float GRADIENT_LIMIT = Float.MAX_VALUE / (1 << 20);
+
+    private final int memories;
+    private final int dimension;
+    private final int words;
+    private final float[] xi;
+    private final double[] xiDouble;
+    private final double[] xiUnitMajor;
+    private final boolean bipolar;
+    private final long[] bits;
+    private final InteractionFunction interaction;
+    private final PolynomialShape shape;
+    private final VectorOps ops = Vectors.ops();
+
+    /** @param xi the memory's K×N parameters, read but never written; the memory drops this object when they change */
+    DenseBipolarKernels(int memories, int dimension, float[] xi, InteractionFunction interaction) {
+        this.memories = memories;
+        this.dimension = dimension;
+        this.words = Vectors.words(dimension);
+        this.xi = xi;
+        this.interaction = interaction;
+        this.shape = shapeOf(interaction);
+        this.xiDouble = new double[xi.length];
+        this.xiUnitMajor = new double[xi.length];
+        boolean allBipolar = true;
+        for (int mu = 0; mu < memories; mu++) {
+            for (int j = 0; j < dimension; j++) {
+                float v = xi[mu * dimension + j];
+                xiDouble[mu * dimension + j] = v;
+                xiUnitMajor[j * memories + mu] = v;
+                allBipolar &= v == 1f || v == -1f;
+            }
+        }
+        this.bipolar = allBipolar;
+        if (bipolar) {
+            bits = new long[memories * words];
+            for (int mu = 0; mu < memories; mu++) {
+                Vectors.packSigns(xi, mu * dimension, dimension, bits, mu * words);
+            }
+        } else {
+            bits = null;
+        }
+    }
+
+    /** The kernel form of the known polynomial interactions; null for any other F. */
+    static PolynomialShape shapeOf(InteractionFunction f) {
+        if (f instanceof PolynomialInteraction p) {
+            return new PolynomialShape(PolynomialShape.Kind.PLAIN, p.degree());
+        }
+        if (f instanceof RectifiedPolynomialInteraction p) {
+            return new PolynomialShape(PolynomialShape.Kind.RECTIFIED, p.degree());
+        }
+        if (f instanceof LeakyRectifiedPolynomialInteraction p
+                && LeakyRectifiedPolynomialInteraction.LEAK == PolynomialShape.LEAK) {
+            return new PolynomialShape(PolynomialShape.Kind.LEAKY, p.degree());
+        }
+        return null;
+    }
+
+    /** Whether every memory entry is exactly ±1 (memories that store patterns directly). */
+    boolean bipolar() {
+        return bipolar;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Energy and drives
+
+    double[] energy(float[] x, int size, double scale) {
+        double[] out = new double[size];
+        Parallel.forEach(blocks(size, PROBE_BLOCK), block -> {
+            Scratch scratch = new Scratch();
+            for (int b = block * PROBE_BLOCK; b < Math.min(size, (block + 1) * PROBE_BLOCK); b++) {
+                overlaps(x, b * dimension, scratch);
+                double sum = 0;
+                for (int mu = 0; mu < memories; mu++) {
+                    sum += interaction.value(scale * scratch.m[mu]);
+                }
+                out[b] = -sum;
+            }
+        });
+        return out;
+    }
+
+    double[] drives(float[] x, int size, int[] units, double scale) {
+        double[] out = new double[size * units.length];
+        Parallel.forEach(blocks(size, PROBE_BLOCK), block -> {
+            Scratch scratch = new Scratch();
+            for (int b = block * PROBE_BLOCK; b < Math.min(size, (block + 1) * PROBE_BLOCK); b++) {
+                int off = b * dimension;
+                overlaps(x, off, scratch);
+                for (int k = 0; k < units.length; k++) {
+                    out[b * units.length + k] = drive(scratch.m, units[k], x[off + units[k]], scale);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Relaxes the probes in place (synchronous steps until nothing changes or {@code maxIterations} sweeps). */
+    void relaxSynchronous(float[] x, int size, int[] units, int maxIterations, double scale) {
+        if (bipolar && twoProductsAreAccurate(scale) && allBipolar(x)) {
+            relaxTwoProducts(x, size, units, maxIterations, scale);
+            return;
+        }
+        Parallel.forEach(blocks(size, PROBE_BLOCK), block -> {
+            Scratch scratch = new Scratch();
+            double[] d = new double[units.length];
+            for (int b = block * PROBE_BLOCK; b < Math.min(size, (block + 1) * PROBE_BLOCK); b++) {
+                int off = b * dimension;
+                for (int sweep = 0; sweep < maxIterations; sweep++) {
+                    overlaps(x, off, scratch);
+                    for (int k = 0; k < units.length; k++) {
+                        d[k] = drive(scratch.m, units[k], x[off + units[k]], scale);
+                    }
+                    if (!update(x, off, units, d)) {
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether the float two-product form keeps the reference's signs. It is exact in real numbers for every F, but a
+     * unit whose reference term is {@code ξ^μ_i b_μ} gets it as {@code ξ^μ_i (a+b)/2 + x_i (a−b)/2}, so it loses
+     * the term when |a| ≫ |b| (or the reverse). Near h = ±1 that ratio is about 3ⁿ for a polynomial and e^{2s} for
+     * the exponential: the form is used for polynomials of degree ≤ {@value #TWO_PRODUCT_MAX_DEGREE} and the
+     * exponential with 2s ≤ 4; other cases take the per-unit path, in double.
+     */
+    private boolean twoProductsAreAccurate(double scale) {
+        if (shape != null) {
+            return shape.degree() <= TWO_PRODUCT_MAX_DEGREE;
+        }
+        return interaction instanceof dev.damsel.core.interaction.ExponentialInteraction && 2 * scale <= 4;
+    }
+
+    private static boolean update(float[] x, int off, int[] units, double[] d) {
+        boolean changed = false;
+        for (int k = 0; k < units.length; k++) {
+            float next = d[k] > 0 ? 1f : -1f;
+            if (x[off + units[k]] != next) {
+                x[off + units[k]] = next;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The two-product step for ±1 memories and ±1 probes (see the class comment). */
+    private void relaxTwoProducts(float[] x, int size, int[] units, int maxIterations, double scale) {
+        int n = dimension;
+        // a(h) = F(s·h) − F(s(h−2)) and b(h) = F(s(h+2)) − F(s·h) for every reachable overlap h ∈ [−N, N].
+        double[] f = new double[2 * n + 5];
+        for (int h = -n - 2; h <= n + 2; h++) {
+            f[h + n + 2] = interaction.value(scale * h);
+        }
+        double[] half = new double[2 * n + 1];
+        double[] other = new double[2 * n + 1];
+        for (int h = -n; h <= n; h++) {
+            double a = f[h + n + 2] - f[h + n];
+            double b = f[h + n + 4] - f[h + n + 2];
+            half[h + n] = (a + b) / 2;
+            other[h + n] = (a - b) / 2;
+        }
+        int u = units.length;
+        float[] xiUnits = u == n ? xi : gatherColumns(units);
+        // One block per thread (at least PROBE_BLOCK probes): the product packs ξ once per block. Each probe's result
+        // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
+        // results depend on the thread count.
+        int per = Math.max(PROBE_BLOCK, (size + Parallel.threads() - 1) / Parallel.threads());
+        Parallel.forEach(blocks(size, per), block -> {
+            int from = block * per;
+            int count = Math.min(size, from + per) - from;
+            int[] active = new int[count];
+            for (int r = 0; r < count; r++) {
+                active[r] = from + r;
+            }
+            long[] probeBits = new long[count * words];
+            float[] overlaps = new float[count * memories];
+            float[] coefficients = new float[count * memories];
+            double[] diagonal = new double[count];
+            float[] drives = new float[count * u];
+            int live = count;
+            for (int sweep = 0; sweep < maxIterations && live > 0; sweep++) {
+                for (int r = 0; r < live; r++) {
+                    Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
+                }
+                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, overlaps, 0);
+                for (int r = 0; r < live; r++) {
+                    int row = r * memories;
+                    double largest = 0;
+                    for (int mu = 0; mu < memories; mu++) {
+                        int h = (int) overlaps[row + mu] + n;
+                        largest = Math.max(largest, Math.max(Math.abs(half[h]), Math.abs(other[h])));
+                    }
+                    double norm = largest > 0 && Double.isFinite(largest) ? 1.0 / largest : 1.0;
+                    double sum = 0;
+                    for (int mu = 0; mu < memories; mu++) {
+                        int h = (int) overlaps[row + mu] + n;
+                        coefficients[row + mu] = (float) (half[h] * norm);
+                        sum += other[h] * norm;
+                    }
+                    diagonal[r] = sum;
+                }
+                Arrays.fill(drives, 0, live * u, 0f);
+                ops.gemm(live, u, memories, coefficients, 0, memories, xiUnits, 0, u, drives, 0, u);
+                int kept = 0;
+                for (int r = 0; r < live; r++) {
+                    int off = active[r] * n;
+                    boolean changed = false;
+                    for (int k = 0; k < u; k++) {
+                        int at = off + units[k];
+                        double drive = drives[r * u + k] + x[at] * diagonal[r];
+                        float next = drive > 0 ? 1f : -1f;
+                        if (x[at] != next) {
+                            x[at] = next;
+                            changed = true;
+                        }
+                    }
+                    if (changed) {
+                        active[kept++] = active[r];
+                    }
+                }
+                live = kept;
+            }
+        });
+    }
+
+    private float[] gatherColumns(int[] units) {
+        float[] out = new float[memories * units.length];
+        for (int mu = 0; mu < memories; mu++) {
+            for (int k = 0; k < units.length; k++) {
+                out[mu * units.length + k] = xi[mu * dimension + units[k]];
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Loss and gradient
+
+    /**
+     * The loss over the items; fills {@code outputs} (Y) when not null and overwrites {@code gradient} (∂L/∂ξ) when
+     * not null. Items are split into fixed blocks of {@link #ITEM_BLOCK}, whose partial sums are added in block order.
+     */
+    double loss(float[] items, int size, int[] units, LossContext context, int errorPower, double scale,
+                double[] outputs, float[] gradient) {
+        int blocks = blocks(size, ITEM_BLOCK);
+        int slots = Math.max(1, Math.min(WAVE, blocks));
+        double[] losses = new double[blocks];
+        double[][] partials = gradient == null ? null : new double[slots][memories * dimension];
+        double[][] partialsUnitMajor = gradient == null ? null : new double[slots][memories * dimension];
+        double[] total = gradient == null ? null : new double[memories * dimension];
+        for (int wave = 0; wave < blocks; wave += slots) {
+            int first = wave;
+            int inWave = Math.min(slots, blocks - wave);
+            Parallel.forEach(inWave, slot -> {
+                int block = first + slot;
+                losses[block] = lossBlock(items, block * ITEM_BLOCK, Math.min(size, (block + 1) * ITEM_BLOCK), units,
+                        context, errorPower, scale, outputs, gradient == null ? null : partials[slot],
+                        gradient == null ? null : partialsUnitMajor[slot]);
+            });
+            if (gradient != null) {
+                for (int slot = 0; slot < inWave; slot++) {
+                    double[] p = partials[slot];
+                    double[] q = partialsUnitMajor[slot];
+                    for (int mu = 0; mu < memories; mu++) {
+                        for (int j = 0; j < dimension; j++) {
+                            total[mu * dimension + j] += p[mu * dimension + j] + q[j * memories + mu];
+                        }
+                    }
+                }
+            }
+        }
+        if (gradient != null) {
+            for (int p = 0; p < total.length; p++) {
+                double g = scale * total[p];
+                gradient[p] = (float) Math.max(-GRADIENT_LIMIT, Math.min(GRADIENT_LIMIT, g));
+            }
+        }
+        double loss = 0;
+        for (double l : losses) {
+            loss += l;
+        }
+        return loss;
+    }
+
+    /**
+     * One block of items: its loss, its outputs, and (when {@code rows} is not null) its gradient terms, overwriting
+     * {@code rows} (memory-major: x_j·Σ_i D_μi) and {@code cols} (unit-major: S_μi − x_i D_μi).
+     */
+    private double lossBlock(float[] items, int from, int to, int[] units, LossContext context, int errorPower,
+                             double scale, double[] outputs, double[] rows, double[] cols) {
+        if (rows != null) {
+            Arrays.fill(rows, 0.0);
+            Arrays.fill(cols, 0.0);
+        }
+        Scratch scratch = new Scratch();
+        float[] state = new float[dimension];
+        double[] stateDouble = new double[dimension];
+        double[] diff = new double[memories];
+        double[] sum = new double[memories];
+        double[] sumD = new double[memories];
+        int masked = units.length;
+        int twoM = 2 * errorPower;
+        double loss = 0;
+        for (int b = from; b < to; b++) {
+            int off = b * dimension;
+            System.arraycopy(items, off, state, 0, dimension);
+            if (context == LossContext.MASKED_OFF) {
+                for (int unit : units) {
+                    state[unit] = -1f;
+                }
+            }
+            overlaps(state, 0, scratch);
+            double[] m = scratch.m;
+            for (int j = 0; j < dimension; j++) {
+                stateDouble[j] = state[j];
+            }
+            if (rows != null) {
+                Arrays.fill(sumD, 0.0);
+            }
+            for (int k = 0; k < masked; k++) {
+                int i = units[k];
+                double xv = stateDouble[i];
+                double y = Math.tanh(drive(m, i, xv, scale));
+                double error = y - items[off + i];
+                double odd = IntegerPowers.pow(error, twoM - 1);
+                loss += odd * error;
+                if (outputs != null) {
+                    outputs[b * masked + k] = y;
+                }
+                double delta = twoM * odd * (1.0 - y * y);
+                if (rows == null || delta == 0) {
+                    continue;
+                }
+                derivativeTerms(m, i, xv, scale, diff, sum);
+                int col = i * memories;
+                for (int mu = 0; mu < memories; mu++) {
+                    double dd = delta * diff[mu];
+                    sumD[mu] += dd;
+                    cols[col + mu] += delta * sum[mu] - xv * dd;
+                }
+            }
+            if (rows != null) {
+                for (int mu = 0; mu < memories; mu++) {
+                    if (sumD[mu] != 0) {
+                        ops.axpy(sumD[mu], stateDouble, 0, rows, mu * dimension, dimension);
+                    }
+                }
+            }
+        }
+        return loss;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Per-state pieces
+
+    /** Per-thread scratch: the overlaps of one state and its packed or double copy. */
+    private final class Scratch {
+        final double[] m = new double[memories];
+        final double[] state = new double[dimension];
+        final long[] packed = new long[words];
+    }
+
+    /** The overlaps ξ^μ·x of the state at {@code off} into {@code scratch.m}: exact integers when both are ±1. */
+    private void overlaps(float[] x, int off, Scratch scratch) {
+        double[] m = scratch.m;
+        if (bipolar && bipolarRow(x, off)) {
+            Vectors.packSigns(x, off, dimension, scratch.packed, 0);
+            for (int mu = 0; mu < memories; mu++) {
+                m[mu] = Vectors.bitOverlap(scratch.packed, 0, bits, mu * words, dimension);
+            }
+            return;
+        }
+        double[] state = scratch.state;
+        for (int j = 0; j < dimension; j++) {
+            state[j] = x[off + j];
+        }
+        for (int mu = 0; mu < memories; mu++) {
+            m[mu] = ops.dot(xiDouble, mu * dimension, state, 0, dimension);
+        }
+    }
+
+    /** The drive of unit i from the state's overlaps m and the unit's value. */
+    private double drive(double[] m, int unit, double xv, double scale) {
+        if (shape != null) {
+            return ops.driveSum(shape, scale, m, 0, xiUnitMajor, unit * memories, xv, memories);
+        }
+        double total = 0;
+        int col = unit * memories;
+        for (int mu = 0; mu < memories; mu++) {
+            double w = xiUnitMajor[col + mu];
+            double c = m[mu] - w * xv;
+            total += interaction.value(scale * (c + w)) - interaction.value(scale * (c - w));
+        }
+        return total;
+    }
+
+    private void derivativeTerms(double[] m, int unit, double xv, double scale, double[] diff, double[] sum) {
+        if (shape != null) {
+            ops.derivativeTerms(shape, scale, m, 0, xiUnitMajor, unit * memories, xv, memories, diff, sum, 0);
+            return;
+        }
+        int col = unit * memories;
+        for (int mu = 0; mu < memories; mu++) {
+            double w = xiUnitMajor[col + mu];
+            double c = m[mu] - w * xv;
+            double plus = interaction.derivative(scale * (c + w));
+            double minus = interaction.derivative(scale * (c - w));
+            diff[mu] = plus - minus;
+            sum[mu] = plus + minus;
+        }
+    }
+
+    private boolean bipolarRow(float[] x, int off) {
+        for (int j = off; j < off + dimension; j++) {
+            if (x[j] != 1f && x[j] != -1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allBipolar(float[] x) {
+        for (float v : x) {
+            if (v != 1f && v != -1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int blocks(int size, int per) {
+        return (size + per - 1) / per;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.damsel.core.vector;
+
+/**
+ * The reference kernels: plain loops in the order the definitions are written, one accumulator, no blocking. Every
+ * other implementation is tested against this one.
+ */
+public final class ScalarVectorOps implements VectorOps {
+    public static final String NAME = "scalar";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int bitWidth() {
+        return 0;
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            sum += a[aOff + j] * b[bOff + j];
+        }
+        return sum;
+    }
+
+    @Override
+    public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += a[aOff + j] * b[bOff + j];
+        }
+        return sum;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] += alpha * x[xOff + j];
+        }
+    }
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[aOff + i * lda + p] * b[bOff + p * ldb + j];
+                }
+                c[cOff + i * ldc + j] += sum;
+            }
+        }
+    }
+
+    @Override
+    public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
+        double total = 0;
+        for (int mu = 0; mu < k; mu++) {
+            double wv = w[wOff + mu];
+            double c = m[mOff + mu] - wv * x;
+            total += f.value(s * (c + wv)) - f.value(s * (c - wv));
+        }
+        return total;
+    }
+
+    @Override
+    public void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x,
+                                int k, double[] diff, double[] sum, int o) {
+        for (int mu = 0; mu < k; mu++) {
+            double wv = w[wOff + mu];
+            double c = m[mOff + mu] - wv * x;
+            double plus = f.derivative(s * (c + wv));
+            double minus = f.derivative(s * (c - wv));
+            diff[o + mu] = plus - minus;
+            sum[o + mu] = plus + minus;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.damsel.core.vector;
+
+/**
+ * The kernels behind {@link Vectors}. Implementations do no argument checking (the facade does) and allocate nothing
+ * per call except thread-local scratch sized once. {@link ScalarVectorOps} is the reference; {@code PanamaVectorOps}
+ * uses {@code jdk.incubator.vector} and is loaded by name by {@link VectorOpsProvider}.
+ */
+public interface VectorOps {
+
+    /** The id recorded in provenance: {@code scalar} or {@code panama}. */
+    String name();
+
+    /** The width in bits of the vectors the kernels use (0 for the scalar reference). */
+    int bitWidth();
+
+    /** Σ a[aOff+j]·b[bOff+j], j &lt; n, in float. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /** Σ a[aOff+j]·b[bOff+j], j &lt; n, in double. */
+    double dot(double[] a, int aOff, double[] b, int bOff, int n);
+
+    /** y[yOff+j] += alpha·x[xOff+j], j &lt; n. */
+    void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /**
+     * C += A·B for row-major A (m×k, leading dimension lda), B (k×n, ldb) and C (m×n, ldc). Each element of C gets the
+     * same sequence of operations whatever m is and wherever its row lies, so splitting the rows of a product across
+     * threads does not change any result.
+     */
+    void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc);
+
+    /**
+     * The drive of one unit, vectorised over memories: {@code Σ_{μ<k} F(s(c_μ+w_μ)) − F(s(c_μ−w_μ))} with
+     * {@code c_μ = m_μ − w_μ·x}, where {@code m_μ = m[mOff+μ]} is the overlap of memory μ with the state,
+     * {@code w_μ = w[wOff+μ]} the memory's value at the unit and x the unit's value.
+     */
+    double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k);
+
+    /**
+     * The derivative terms of the same unit: {@code diff[o+μ] = F'(s(c_μ+w_μ)) − F'(s(c_μ−w_μ))} and
+     * {@code sum[o+μ] = F'(s(c_μ+w_μ)) + F'(s(c_μ−w_μ))}.
+     */
+    void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k,
+                         double[] diff, double[] sum, int o);
+}

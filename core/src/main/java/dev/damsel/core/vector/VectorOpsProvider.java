@@ -1,0 +1,81 @@
+package dev.damsel.core.vector;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Chooses the {@link VectorOps} once at start-up. {@code PanamaVectorOps} is loaded by name, never referenced
+ * statically, so damsel runs without {@code jdk.incubator.vector}; any fallback to {@link ScalarVectorOps} is logged
+ * with its exact reason. The system property {@value #PROPERTY} ({@code scalar} or {@code panama}) forces one: a
+ * forced {@code panama} that cannot load is an error rather than a silent fallback.
+ */
+public final class VectorOpsProvider {
+    /** The system property that forces an implementation. */
+    public static final String PROPERTY = "damsel.vector";
+    private static final String PANAMA_CLASS = "dev.damsel.core.vector.PanamaVectorOps";
+    private static final String MODULE = "jdk.incubator.vector";
+    private static final Logger LOG = LogManager.getLogger(VectorOpsProvider.class);
+
+    private VectorOpsProvider() {
+    }
+
+    /** The implementation the property asks for, else Panama when it loads, else scalar. */
+    static VectorOps choose() {
+        String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        switch (forced) {
+            case "scalar" -> {
+                LOG.info("vector kernels: scalar (forced by -D{}=scalar)", PROPERTY);
+                return new ScalarVectorOps();
+            }
+            case "panama" -> {
+                VectorOps ops = loadPanama().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
+                        + "=panama, but the Panama kernels cannot load: " + whyNotPanama()));
+                LOG.info("vector kernels: {} ({} bit, forced by -D{}=panama)", ops.name(), ops.bitWidth(), PROPERTY);
+                return ops;
+            }
+            case "" -> {
+                Optional<VectorOps> panama = loadPanama();
+                if (panama.isPresent()) {
+                    LOG.debug("vector kernels: panama ({} bit)", panama.get().bitWidth());
+                    return panama.get();
+                }
+                LOG.warn("vector kernels: falling back to scalar: {}", whyNotPanama());
+                return new ScalarVectorOps();
+            }
+            default -> throw new IllegalStateException("-D" + PROPERTY + " must be scalar or panama, got '" + forced
+                    + "'");
+        }
+    }
+
+    /** A new Panama implementation, if this JVM and this hardware can run one. */
+    public static Optional<VectorOps> loadPanama() {
+        return Optional.ofNullable(tryPanama(new String[1]));
+    }
+
+    /** Why {@link #loadPanama()} is empty, or {@code "available"}. */
+    public static String whyNotPanama() {
+        String[] reason = new String[1];
+        return tryPanama(reason) == null ? reason[0] : "available";
+    }
+
+    private static VectorOps tryPanama(String[] reason) {
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+            reason[0] = "module " + MODULE + " is not present (start Java with --add-modules " + MODULE + ")";
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName(PANAMA_CLASS);
+            var constructor = type.getDeclaredConstructor();
+            return (VectorOps) constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            reason[0] = String.valueOf(e.getCause().getMessage());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            reason[0] = "cannot load " + PANAMA_CLASS + ": " + e;
+        }
+        return null;
+    }
+}

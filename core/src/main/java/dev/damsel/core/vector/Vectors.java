@@ -1,0 +1,232 @@
+package dev.damsel.core.vector;
+
+import java.util.Objects;
+
+/**
+ * The vector-math facade: static kernels that check their arguments and delegate to the one {@link VectorOps} chosen
+ * at start-up by {@link VectorOpsProvider} (Panama on the Vector API when it loads, else the scalar reference).
+ *
+ * <p>Matrices are row-major {@code float[]} with explicit offsets and leading dimensions. ±1 vectors may be bit-packed
+ * into {@code long[]}, 64 units a word (bit j of word w is unit 64·w + j, set for +1, and padding bits clear); the
+ * overlap of two packed ±1 vectors of N units is {@code N − 2·popcount(a XOR b)}, exact.
+ */
+public final class Vectors {
+    private static final VectorOps OPS = VectorOpsProvider.choose();
+
+    private Vectors() {
+    }
+
+    /** The kernels in use. */
+    public static VectorOps ops() {
+        return OPS;
+    }
+
+    /** {@code scalar} or {@code panama}, for provenance. */
+    public static String implementationName() {
+        return OPS.name();
+    }
+
+    /** The width of the vectors in use, in bits (0 for scalar). */
+    public static int bitWidth() {
+        return OPS.bitWidth();
+    }
+
+    /** The number of threads the kernels' outer loops use. */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    public static float dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("dot of vectors of lengths " + a.length + " and " + b.length);
+        }
+        return OPS.dot(a, 0, b, 0, a.length);
+    }
+
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        checkRange(a.length, aOff, n);
+        checkRange(b.length, bOff, n);
+        return OPS.dot(a, aOff, b, bOff, n);
+    }
+
+    public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        checkRange(a.length, aOff, n);
+        checkRange(b.length, bOff, n);
+        return OPS.dot(a, aOff, b, bOff, n);
+    }
+
+    /** y += alpha·x over n entries. */
+    public static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, n);
+        checkRange(y.length, yOff, n);
+        OPS.axpy(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** C += A·B, with A m×k, B k×n and C m×n, all row-major and dense (leading dimensions k, n and n). */
+    public static void gemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+    }
+
+    /** C += A·B with offsets and leading dimensions (see {@link VectorOps#gemm}); on the calling thread. */
+    public static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc) {
+        checkMatrix("A", a, aOff, m, k, lda);
+        checkMatrix("B", b, bOff, k, n, ldb);
+        checkMatrix("C", c, cOff, m, n, ldc);
+        OPS.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /**
+     * C += A·B (dense, row-major) with the rows of C split into fixed blocks across {@link Parallel}'s threads: the
+     * same result as {@link #gemm(int, int, int, float[], float[], float[])} for any thread count.
+     */
+    public static void gemmParallel(int m, int n, int k, float[] a, float[] b, float[] c) {
+        checkMatrix("A", a, 0, m, k, k);
+        checkMatrix("B", b, 0, k, n, n);
+        checkMatrix("C", c, 0, m, n, n);
+        int rows = 32;
+        int blocks = (m + rows - 1) / rows;
+        Parallel.forEach(blocks, block -> {
+            int from = block * rows;
+            int count = Math.min(rows, m - from);
+            OPS.gemm(count, n, k, a, from * k, k, b, 0, n, c, from * n, n);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Bit-packed ±1 vectors
+
+    /** Words needed to pack n units. */
+    public static int words(int n) {
+        return (n + 63) >>> 6;
+    }
+
+    /** Packs {@code x[off..off+n)} (+1 where x &gt; 0, else −1) into {@code out[outOff..outOff+words(n))}. */
+    public static void packSigns(float[] x, int off, int n, long[] out, int outOff) {
+        checkRange(x.length, off, n);
+        int words = words(n);
+        checkRange(out.length, outOff, words);
+        for (int w = 0; w < words; w++) {
+            long word = 0L;
+            int base = off + (w << 6);
+            int end = Math.min(64, n - (w << 6));
+            for (int j = 0; j < end; j++) {
+                if (x[base + j] > 0) {
+                    word |= 1L << j;
+                }
+            }
+            out[outOff + w] = word;
+        }
+    }
+
+    /** The exact overlap {@code N − 2·popcount(a XOR b)} of two packed ±1 vectors of n units. */
+    public static int bitOverlap(long[] a, int aOff, long[] b, int bOff, int n) {
+        int words = words(n);
+        checkRange(a.length, aOff, words);
+        checkRange(b.length, bOff, words);
+        int differ = 0;
+        for (int w = 0; w < words; w++) {
+            differ += Long.bitCount(a[aOff + w] ^ b[bOff + w]);
+        }
+        return n - 2 * differ;
+    }
+
+    /**
+     * All overlaps of {@code rowsA} packed ±1 vectors with {@code rowsB} others (each of n units, {@link #words}(n)
+     * words apart): {@code out[outOff + i·rowsB + j] = N − 2·popcount(a_i XOR b_j)}, exact, blocked four by four.
+     */
+    public static void bitOverlaps(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] out,
+                                   int outOff) {
+        int words = words(n);
+        checkRange(a.length, aOff, rowsA * words);
+        checkRange(b.length, 0, rowsB * words);
+        checkRange(out.length, outOff, rowsA * rowsB);
+        int i = 0;
+        for (; i + 2 <= rowsA; i += 2) {
+            int a0 = aOff + i * words;
+            int a1 = a0 + words;
+            int j = 0;
+            for (; j + 2 <= rowsB; j += 2) {
+                int b0 = j * words;
+                int b1 = b0 + words;
+                int d00 = 0;
+                int d01 = 0;
+                int d10 = 0;
+                int d11 = 0;
+                for (int w = 0; w < words; w++) {
+                    long x0 = a[a0 + w];
+                    long x1 = a[a1 + w];
+                    long y0 = b[b0 + w];
+                    long y1 = b[b1 + w];
+                    d00 += Long.bitCount(x0 ^ y0);
+                    d01 += Long.bitCount(x0 ^ y1);
+                    d10 += Long.bitCount(x1 ^ y0);
+                    d11 += Long.bitCount(x1 ^ y1);
+                }
+                int o = outOff + i * rowsB + j;
+                out[o] = n - 2 * d00;
+                out[o + 1] = n - 2 * d01;
+                out[o + rowsB] = n - 2 * d10;
+                out[o + rowsB + 1] = n - 2 * d11;
+            }
+            for (; j < rowsB; j++) {
+                out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, a0, b, j * words, words, n);
+                out[outOff + (i + 1) * rowsB + j] = bitOverlapUnchecked(a, a1, b, j * words, words, n);
+            }
+        }
+        for (; i < rowsA; i++) {
+            for (int j = 0; j < rowsB; j++) {
+                out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, aOff + i * words, b, j * words, words, n);
+            }
+        }
+    }
+
+    private static int bitOverlapUnchecked(long[] a, int aOff, long[] b, int bOff, int words, int n) {
+        int differ = 0;
+        for (int w = 0; w < words; w++) {
+            differ += Long.bitCount(a[aOff + w] ^ b[bOff + w]);
+        }
+        return n - 2 * differ;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Drives
+
+    /** See {@link VectorOps#driveSum}. */
+    public static double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x,
+                                  int k) {
+        Objects.requireNonNull(f, "f");
+        checkRange(m.length, mOff, k);
+        checkRange(w.length, wOff, k);
+        return OPS.driveSum(f, s, m, mOff, w, wOff, x, k);
+    }
+
+    /** See {@link VectorOps#derivativeTerms}. */
+    public static void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff,
+                                       double x, int k, double[] diff, double[] sum, int o) {
+        Objects.requireNonNull(f, "f");
+        checkRange(m.length, mOff, k);
+        checkRange(w.length, wOff, k);
+        checkRange(diff.length, o, k);
+        checkRange(sum.length, o, k);
+        OPS.derivativeTerms(f, s, m, mOff, w, wOff, x, k, diff, sum, o);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void checkRange(int length, int off, int n) {
+        if (off < 0 || n < 0 || (long) off + n > length) {
+            throw new IndexOutOfBoundsException("range [" + off + ", " + ((long) off + n) + ") of an array of "
+                    + length);
+        }
+    }
+
+    private static void checkMatrix(String name, float[] data, int off, int rows, int cols, int ld) {
+        if (rows < 0 || cols < 0 || ld < cols) {
+            throw new IllegalArgumentException(name + " is " + rows + " x " + cols + " with leading dimension " + ld);
+        }
+        if (rows > 0 && cols > 0) {
+            checkRange(data.length, off, (rows - 1) * ld + cols);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.damsel.core.vector;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Scalar against Panama on awkward sizes: exact for bit and element-wise kernels, size-scaled tolerance for sums. */
+class VectorOpsTest {
+    private static final int[] SIZES = {1, 7, 8, 13, 31, 64, 65, 255, 1000, 4099};
+    private static final double FLOAT_EPS = 0x1p-24;
+    private static final double DOUBLE_EPS = 0x1p-53;
+    private final VectorOps scalar = new ScalarVectorOps();
+
+    private VectorOps panama() {
+        var panama = VectorOpsProvider.loadPanama();
+        assumeTrue(panama.isPresent(), VectorOpsProvider.whyNotPanama());
+        return panama.get();
+    }
+
+    @Test
+    void dotProductsAgree() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(1);
+        for (int n : SIZES) {
+            float[] a = floats(n + 3, random);
+            float[] b = floats(n + 5, random);
+            double magnitude = 0;
+            for (int j = 0; j < n; j++) {
+                magnitude += Math.abs((double) a[j + 3] * b[j + 1]);
+            }
+            assertThat(panama.dot(a, 3, b, 1, n)).as("float dot n=%d", n)
+                    .isCloseTo(scalar.dot(a, 3, b, 1, n), within((float) (2 * n * FLOAT_EPS * magnitude)));
+            double[] c = doubles(n, random);
+            double[] d = doubles(n, random);
+            assertThat(panama.dot(c, 0, d, 0, n)).as("double dot n=%d", n)
+                    .isCloseTo(scalar.dot(c, 0, d, 0, n), within(2 * n * DOUBLE_EPS * n));
+            double[] y1 = doubles(n, random);
+            double[] y2 = y1.clone();
+            scalar.axpy(0.37, c, 0, y1, 0, n);
+            panama.axpy(0.37, c, 0, y2, 0, n);
+            for (int j = 0; j < n; j++) {
+                assertThat(y2[j]).isCloseTo(y1[j], within(4 * DOUBLE_EPS));
+            }
+        }
+    }
+
+    @Test
+    void matrixProductsAgreeOnAwkwardShapes() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(2);
+        int[][] shapes = {{1, 1, 1}, {7, 8, 13}, {13, 31, 7}, {65, 255, 64}, {8, 65, 1000}, {5, 4099, 3},
+                {3, 7, 4099}, {31, 300, 257}, {64, 64, 64}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            // Offsets and leading dimensions larger than the rows, to exercise the strided forms.
+            int lda = k + 2;
+            int ldb = n + 3;
+            int ldc = n + 1;
+            float[] a = floats(1 + m * lda, random);
+            float[] b = floats(2 + k * ldb, random);
+            float[] c1 = floats(m * ldc, random);
+            float[] c2 = c1.clone();
+            scalar.gemm(m, n, k, a, 1, lda, b, 2, ldb, c1, 0, ldc);
+            panama.gemm(m, n, k, a, 1, lda, b, 2, ldb, c2, 0, ldc);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(c2[i * ldc + j]).as("%dx%dx%d at (%d, %d)", m, n, k, i, j)
+                            .isCloseTo(c1[i * ldc + j], within((float) (2 * (k + 1) * FLOAT_EPS * (k + 1))));
+                }
+            }
+        }
+    }
+
+    @Test
+    void parallelMatrixProductIsTheSameForAnyThreadCount() {
+        SplittableRandom random = new SplittableRandom(3);
+        int m = 101;
+        int n = 67;
+        int k = 300;
+        float[] a = floats(m * k, random);
+        float[] b = floats(k * n, random);
+        float[] serial = new float[m * n];
+        float[] parallel = new float[m * n];
+        Vectors.gemm(m, n, k, a, b, serial);
+        Vectors.gemmParallel(m, n, k, a, b, parallel);
+        assertThat(parallel).containsExactly(serial);
+    }
+
+    @Test
+    void bitOverlapsAreExact() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int n : SIZES) {
+            int rowsA = 5;
+            int rowsB = 3;
+            float[] x = signs(rowsA * n, random);
+            float[] y = signs(rowsB * n, random);
+            int words = Vectors.words(n);
+            long[] px = new long[rowsA * words];
+            long[] py = new long[rowsB * words];
+            for (int r = 0; r < rowsA; r++) {
+                Vectors.packSigns(x, r * n, n, px, r * words);
+            }
+            for (int r = 0; r < rowsB; r++) {
+                Vectors.packSigns(y, r * n, n, py, r * words);
+            }
+            float[] out = new float[rowsA * rowsB];
+            Vectors.bitOverlaps(px, 0, rowsA, py, rowsB, n, out, 0);
+            for (int i = 0; i < rowsA; i++) {
+                for (int j = 0; j < rowsB; j++) {
+                    int expected = (int) scalar.dot(x, i * n, y, j * n, n);
+                    assertThat(out[i * rowsB + j]).as("n=%d (%d, %d)", n, i, j).isEqualTo((float) expected);
+                    assertThat(Vectors.bitOverlap(px, i * words, py, j * words, n)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void driveSumsAgreeAndDerivativeTermsAreIdentical() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(5);
+        for (PolynomialShape.Kind kind : PolynomialShape.Kind.values()) {
+            for (int degree : new int[]{1, 2, 3, 5, 60}) {
+                PolynomialShape f = new PolynomialShape(kind, degree);
+                for (int k : SIZES) {
+                    double[] m = new double[k];
+                    double[] w = doubles(k, random);
+                    for (int mu = 0; mu < k; mu++) {
+                        m[mu] = random.nextInt(-40, 41) * w[mu] + random.nextDouble() * 3;
+                    }
+                    double s = 1.0 / 13;
+                    double x = random.nextBoolean() ? 1 : -1;
+                    double magnitude = 0;
+                    for (int mu = 0; mu < k; mu++) {
+                        double c = m[mu] - w[mu] * x;
+                        magnitude += Math.abs(f.value(s * (c + w[mu]))) + Math.abs(f.value(s * (c - w[mu])));
+                    }
+                    String what = f + " k=" + k;
+                    assertThat(panama.driveSum(f, s, m, 0, w, 0, x, k)).as(what)
+                            .isCloseTo(scalar.driveSum(f, s, m, 0, w, 0, x, k), within(2 * k * DOUBLE_EPS * magnitude));
+                    double[] d1 = new double[k + 1];
+                    double[] s1 = new double[k + 1];
+                    double[] d2 = new double[k + 1];
+                    double[] s2 = new double[k + 1];
+                    scalar.derivativeTerms(f, s, m, 0, w, 0, x, k, d1, s1, 1);
+                    panama.derivativeTerms(f, s, m, 0, w, 0, x, k, d2, s2, 1);
+                    assertThat(d2).as(what).containsExactly(d1);
+                    assertThat(s2).as(what).containsExactly(s1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theShapesFollowTheirDefinitions() {
+        PolynomialShape cube = new PolynomialShape(PolynomialShape.Kind.PLAIN, 3);
+        PolynomialShape rectified = new PolynomialShape(PolynomialShape.Kind.RECTIFIED, 2);
+        PolynomialShape leaky = new PolynomialShape(PolynomialShape.Kind.LEAKY, 2);
+        assertThat(cube.value(-2)).isEqualTo(-8);
+        assertThat(cube.derivative(-2)).isEqualTo(12);
+        assertThat(rectified.value(-2)).isEqualTo(0);
+        assertThat(rectified.value(3)).isEqualTo(9);
+        assertThat(leaky.value(-2)).isEqualTo(-0.02);
+        assertThat(leaky.derivative(-2)).isEqualTo(0.01);
+        assertThat(leaky.derivative(3)).isEqualTo(6);
+    }
+
+    @Test
+    void theProviderHonoursThePropertyAndExplainsAFallback() {
+        String old = System.getProperty(VectorOpsProvider.PROPERTY);
+        try {
+            System.setProperty(VectorOpsProvider.PROPERTY, "scalar");
+            assertThat(VectorOpsProvider.choose().name()).isEqualTo("scalar");
+            System.setProperty(VectorOpsProvider.PROPERTY, "simd");
+            assertThatThrownBy(VectorOpsProvider::choose).hasMessageContaining("scalar or panama");
+            System.clearProperty(VectorOpsProvider.PROPERTY);
+            boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            assertThat(VectorOpsProvider.choose().name()).isEqualTo(module ? "panama" : "scalar");
+            if (!module) {
+                assertThat(VectorOpsProvider.whyNotPanama()).contains("--add-modules jdk.incubator.vector");
+                System.setProperty(VectorOpsProvider.PROPERTY, "panama");
+                assertThatThrownBy(VectorOpsProvider::choose).hasMessageContaining("not present");
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(VectorOpsProvider.PROPERTY);
+            } else {
+                System.setProperty(VectorOpsProvider.PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void theFacadeChecksItsArguments() {
+        assertThatThrownBy(() -> Vectors.dot(new float[3], new float[4])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Vectors.gemm(2, 2, 2, new float[3], new float[4], new float[4]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(Vectors.implementationName()).isIn("scalar", "panama");
+    }
+
+    static float[] floats(int n, SplittableRandom random) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (2 * random.nextDouble() - 1);
+        }
+        return out;
+    }
+
+    static double[] doubles(int n, SplittableRandom random) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = 2 * random.nextDouble() - 1;
+        }
+        return out;
+    }
+
+    static float[] signs(int n, SplittableRandom random) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = random.nextBoolean() ? 1f : -1f;
+        }
+        return out;
+    }
+}

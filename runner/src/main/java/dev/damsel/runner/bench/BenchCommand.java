@@ -1,0 +1,208 @@
+package dev.damsel.runner.bench;
+
+import dev.damsel.api.InteractionFunction;
+import dev.damsel.api.RelaxOptions;
+import dev.damsel.api.StateBatch;
+import dev.damsel.api.UnitMask;
+import dev.damsel.api.UpdateMode;
+import dev.damsel.core.interaction.PolynomialInteraction;
+import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
+import dev.damsel.core.memory.DenseBipolarMemory;
+import dev.damsel.core.training.NormalisedMomentum;
+import dev.damsel.core.vector.Vectors;
+import dev.damsel.runner.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * {@code damsel bench step|train}: timings of the memory's hot paths without JMH. Each warms up, then prints one
+ * machine-readable line of {@code key=value} pairs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the memory's hot paths.",
+        subcommands = {BenchCommand.Step.class, BenchCommand.Train.class})
+public final class BenchCommand {
+
+    /** One synchronous step of B probes (10% of bits flipped from stored or trained memories). */
+    @Command(name = "step", mixinStandardHelpOptions = true,
+            description = "Probes per second of one synchronous step.")
+    static final class Step implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dim", defaultValue = "256", description = "N, units (default ${DEFAULT-VALUE})")
+        int dim;
+        @Option(names = "--memories", defaultValue = "512", description = "K (default ${DEFAULT-VALUE})")
+        int memories;
+        @Option(names = "--probes", defaultValue = "128", description = "B (default ${DEFAULT-VALUE})")
+        int probes;
+        @Option(names = "--degree", defaultValue = "3", description = "n of F(x) = x^n (default ${DEFAULT-VALUE})")
+        int degree;
+        @Option(names = "--storage", defaultValue = "stored",
+                description = "stored (±1 patterns) or trained (real-valued memories) (default ${DEFAULT-VALUE})")
+        String storage;
+        @Option(names = "--seconds", defaultValue = "3", description = "measuring time (default ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Override
+        public void run() {
+            positive("--dim", dim);
+            positive("--memories", memories);
+            positive("--probes", probes);
+            degreeInRange(degree);
+            positive("--seconds", seconds);
+            if (!storage.equals("stored") && !storage.equals("trained")) {
+                throw new UsageException("--storage must be stored or trained (got '" + storage + "')");
+            }
+            SplittableRandom random = new SplittableRandom(1);
+            StateBatch patterns = signs(memories, dim, random);
+            InteractionFunction f = new PolynomialInteraction(degree);
+            DenseBipolarMemory memory;
+            if (storage.equals("stored")) {
+                memory = DenseBipolarMemory.storing(patterns, f, 1.0);
+            } else {
+                float[] xi = patterns.copyValues();
+                for (int p = 0; p < xi.length; p++) {
+                    xi[p] *= (float) (0.5 + 0.5 * random.nextDouble());
+                }
+                memory = new DenseBipolarMemory(memories, dim, xi, f, 1.0, 1);
+            }
+            StateBatch probeBatch = noisyProbes(patterns, probes, 0.1, random);
+            UnitMask all = UnitMask.all(dim);
+            RelaxOptions one = new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L);
+            double perCall = time(() -> memory.relax(probeBatch, all, one), seconds);
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "bench=step probes_per_s=%.1f ms_per_step=%.4f dim=%d memories=%d probes=%d degree=%d "
+                            + "storage=%s vector=%s bits=%d threads=%d",
+                    probes / perCall, perCall * 1e3, dim, memories, probes, degree, storage,
+                    Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
+        }
+    }
+
+    /** Full-batch training epochs of an autoassociative problem (Krotov &amp; Hopfield's example by default). */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Epochs per second of full-batch training on random patterns (rectified polynomial F).")
+    static final class Train implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dim", defaultValue = "100", description = "N (default ${DEFAULT-VALUE})")
+        int dim;
+        @Option(names = "--items", defaultValue = "25", description = "P, random patterns (default ${DEFAULT-VALUE})")
+        int items;
+        @Option(names = "--memories", defaultValue = "100", description = "K (default ${DEFAULT-VALUE})")
+        int memories;
+        @Option(names = "--degree", defaultValue = "5", description = "n (default ${DEFAULT-VALUE})")
+        int degree;
+        @Option(names = "--epochs", defaultValue = "300", description = "epochs timed (default ${DEFAULT-VALUE})")
+        int epochs;
+        @Option(names = "--temperature", defaultValue = "0.5",
+                description = "T of damsel's (β/N)-normalised form (default ${DEFAULT-VALUE})")
+        double temperature;
+
+        @Override
+        public void run() {
+            positive("--dim", dim);
+            positive("--items", items);
+            positive("--memories", memories);
+            positive("--epochs", epochs);
+            degreeInRange(degree);
+            positive("--temperature", temperature);
+            SplittableRandom random = new SplittableRandom(2);
+            StateBatch patterns = signs(items, dim, random);
+            UnitMask all = UnitMask.all(dim);
+            float[] xi = new float[memories * dim];
+            for (int p = 0; p < xi.length; p++) {
+                xi[p] = (float) (0.1 * (2 * random.nextDouble() - 1));
+            }
+            DenseBipolarMemory memory = new DenseBipolarMemory(memories, dim, xi,
+                    new RectifiedPolynomialInteraction(degree), temperature, 1);
+            NormalisedMomentum optimiser = new NormalisedMomentum(memory.layout(), 0.6);
+            float[] gradient = new float[memory.layout().size()];
+            Runnable epoch = () -> {
+                memory.lossGradient(patterns, all, gradient);
+                optimiser.step(memory, gradient, 0.01);
+            };
+            for (int e = 0; e < Math.max(50, epochs / 2); e++) {
+                epoch.run();
+            }
+            long start = System.nanoTime();
+            for (int e = 0; e < epochs; e++) {
+                epoch.run();
+            }
+            double perEpoch = (System.nanoTime() - start) / 1e9 / epochs;
+            StateBatch relaxed = memory.relax(patterns, all, RelaxOptions.DEFAULT);
+            int fixed = 0;
+            for (int b = 0; b < items; b++) {
+                fixed += java.util.Arrays.equals(relaxed.row(b), patterns.row(b)) ? 1 : 0;
+            }
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "bench=train epochs_per_s=%.1f ms_per_epoch=%.4f fixed_points=%d/%d final_loss=%.6g dim=%d "
+                            + "items=%d memories=%d degree=%d temperature=%s vector=%s bits=%d threads=%d",
+                    1 / perEpoch, perEpoch * 1e3, fixed, items, memory.loss(patterns, all), dim, items, memories,
+                    degree, temperature, Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
+        }
+    }
+
+    /** Mean seconds per call after a warm-up of a third of the time. */
+    static double time(Runnable call, double seconds) {
+        long warm = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        while (System.nanoTime() < warm) {
+            call.run();
+        }
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long calls = 0;
+        long now;
+        do {
+            call.run();
+            calls++;
+            now = System.nanoTime();
+        } while (now < end);
+        return (now - start) / 1e9 / calls;
+    }
+
+    static StateBatch signs(int size, int n, SplittableRandom random) {
+        float[] x = new float[size * n];
+        for (int p = 0; p < x.length; p++) {
+            x[p] = random.nextBoolean() ? 1f : -1f;
+        }
+        return new StateBatch(size, n, x);
+    }
+
+    /** B probes, probe b made from pattern b mod K with round(ρN) distinct bits flipped. */
+    static StateBatch noisyProbes(StateBatch patterns, int probes, double rho, SplittableRandom random) {
+        int n = patterns.dimension();
+        float[] x = new float[probes * n];
+        int flips = (int) Math.round(rho * n);
+        int[] order = new int[n];
+        for (int b = 0; b < probes; b++) {
+            System.arraycopy(patterns.values(), (b % patterns.size()) * n, x, b * n, n);
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int f = 0; f < flips; f++) {
+                int j = f + random.nextInt(n - f);
+                int t = order[f];
+                order[f] = order[j];
+                order[j] = t;
+                x[b * n + order[f]] = -x[b * n + order[f]];
+            }
+        }
+        return new StateBatch(probes, n, x);
+    }
+
+    private static void positive(String flag, double value) {
+        if (!(value > 0)) {
+            throw new UsageException(flag + " must be > 0 (got " + value + ")");
+        }
+    }
+
+    private static void degreeInRange(int degree) {
+        if (degree < 1 || degree > 60) {
+            throw new UsageException("--degree must be in [1, 60] (got " + degree + ")");
+        }
+    }
+}

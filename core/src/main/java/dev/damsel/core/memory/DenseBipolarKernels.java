@@ -350,6 +350,8 @@ final class DenseBipolarKernels {
         double[] diff = new double[memories];
         double[] sum = new double[memories];
         double[] sumD = new double[memories];
+        double[] fm = new double[memories];
+        double[] dfm = new double[memories];
         int masked = units.length;
         int twoM = 2 * errorPower;
         double loss = 0;
@@ -369,10 +371,22 @@ final class DenseBipolarKernels {
             if (rows != null) {
                 Arrays.fill(sumD, 0.0);
             }
+            // For a ±1 state one of each unit's two arguments is the state's own s·m_μ: F and F' of it are taken once
+            // per item, and each unit's drive and derivative terms come from one pass over the memories.
+            boolean fused = shape != null && bipolarRow(state, 0);
+            if (fused) {
+                for (int mu = 0; mu < memories; mu++) {
+                    fm[mu] = shape.value(scale * m[mu]);
+                    dfm[mu] = shape.derivative(scale * m[mu]);
+                }
+            }
             for (int k = 0; k < masked; k++) {
                 int i = units[k];
                 double xv = stateDouble[i];
-                double y = Math.tanh(drive(m, i, xv, scale));
+                double drive = fused
+                        ? ops.bipolarTerms(shape, scale, m, fm, dfm, xiUnitMajor, i * memories, xv, memories, diff, sum)
+                        : drive(m, i, xv, scale);
+                double y = Math.tanh(drive);
                 double error = y - items[off + i];
                 double odd = IntegerPowers.pow(error, twoM - 1);
                 loss += odd * error;
@@ -383,7 +397,9 @@ final class DenseBipolarKernels {
                 if (rows == null || delta == 0) {
                     continue;
                 }
-                derivativeTerms(m, i, xv, scale, diff, sum);
+                if (!fused) {
+                    derivativeTerms(m, i, xv, scale, diff, sum);
+                }
                 int col = i * memories;
                 for (int mu = 0; mu < memories; mu++) {
                     double dd = delta * diff[mu];

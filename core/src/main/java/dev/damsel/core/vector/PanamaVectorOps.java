@@ -311,6 +311,40 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
+    @Override
+    public double bipolarTerms(PolynomialShape f, double s, double[] m, double[] fm, double[] dfm, double[] w,
+                               int wOff, double x, int k, double[] diff, double[] sum) {
+        int n = f.degree();
+        PolynomialShape.Kind kind = f.kind();
+        DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
+        double threshold = threshold(kind);
+        double twoX = 2 * x;
+        DoubleVector acc = DoubleVector.zero(DS);
+        int mu = 0;
+        for (; mu + DL <= k; mu += DL) {
+            DoubleVector t = DoubleVector.fromArray(DS, m, mu)
+                    .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoX)).mul(sv);
+            VectorMask<Double> upper = t.compare(VectorOperators.GT, threshold);
+            DoubleVector p = pow(t, n - 1);
+            DoubleVector value = t.mul(slope(kind)).blend(p.mul(t), upper);
+            DoubleVector derivative = slope.blend(p.mul(n), upper);
+            DoubleVector dfmv = DoubleVector.fromArray(DS, dfm, mu);
+            acc = acc.add(DoubleVector.fromArray(DS, fm, mu).sub(value));
+            dfmv.sub(derivative).mul(x).intoArray(diff, mu);
+            dfmv.add(derivative).intoArray(sum, mu);
+        }
+        double total = acc.reduceLanes(VectorOperators.ADD);
+        for (; mu < k; mu++) {
+            double t = s * (m[mu] - twoX * w[wOff + mu]);
+            double dt = f.derivative(t);
+            total += fm[mu] - f.value(t);
+            diff[mu] = x * (dfm[mu] - dt);
+            sum[mu] = dfm[mu] + dt;
+        }
+        return x * total;
+    }
+
     // F and F' without branches on vectors (C2 keeps vectors in registers only through straight code and simple
     // loops): x ≤ 0 takes slope·x (value) or slope (derivative), selected by a blend on a mask whose threshold is
     // −∞ for the plain polynomial.

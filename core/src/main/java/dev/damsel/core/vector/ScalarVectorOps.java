@@ -81,6 +81,20 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public double bipolarTerms(PolynomialShape f, double s, double[] m, double[] fm, double[] dfm, double[] w,
+                               int wOff, double x, int k, double[] diff, double[] sum) {
+        double total = 0;
+        for (int mu = 0; mu < k; mu++) {
+            double t = s * (m[mu] - 2 * x * w[wOff + mu]);
+            double dt = f.derivative(t);
+            total += fm[mu] - f.value(t);
+            diff[mu] = x * (dfm[mu] - dt);
+            sum[mu] = dfm[mu] + dt;
+        }
+        return x * total;
+    }
+
+    @Override
     public String toString() {
         return NAME;
     }

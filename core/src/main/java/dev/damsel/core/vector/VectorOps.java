@@ -43,4 +43,14 @@ public interface VectorOps {
      */
     void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k,
                          double[] diff, double[] sum, int o);
+
+    /**
+     * The drive and the derivative terms of one unit whose value x is ±1, in one pass: one of the unit's two
+     * arguments is then the state's own scaled overlap {@code s·m_μ}, whose {@code F} and {@code F'} the caller gives
+     * in {@code fm} and {@code dfm}; the other is {@code t_μ = s(m_μ − 2x·w_μ)}. Returns
+     * {@code x Σ_μ (fm_μ − F(t_μ))} (= {@link #driveSum}) and writes {@code diff[μ] = x (dfm_μ − F'(t_μ))},
+     * {@code sum[μ] = dfm_μ + F'(t_μ)} (= {@link #derivativeTerms}), μ &lt; k.
+     */
+    double bipolarTerms(PolynomialShape f, double s, double[] m, double[] fm, double[] dfm, double[] w, int wOff,
+                        double x, int k, double[] diff, double[] sum);
 }

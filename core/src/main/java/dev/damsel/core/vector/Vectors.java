@@ -212,6 +212,22 @@ public final class Vectors {
         OPS.derivativeTerms(f, s, m, mOff, w, wOff, x, k, diff, sum, o);
     }
 
+    /** See {@link VectorOps#bipolarTerms}; x must be ±1. */
+    public static double bipolarTerms(PolynomialShape f, double s, double[] m, double[] fm, double[] dfm, double[] w,
+                                      int wOff, double x, int k, double[] diff, double[] sum) {
+        Objects.requireNonNull(f, "f");
+        if (x != 1 && x != -1) {
+            throw new IllegalArgumentException("bipolarTerms needs a unit value of ±1, got " + x);
+        }
+        checkRange(m.length, 0, k);
+        checkRange(fm.length, 0, k);
+        checkRange(dfm.length, 0, k);
+        checkRange(w.length, wOff, k);
+        checkRange(diff.length, 0, k);
+        checkRange(sum.length, 0, k);
+        return OPS.bipolarTerms(f, s, m, fm, dfm, w, wOff, x, k, diff, sum);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static void checkRange(int length, int off, int n) {

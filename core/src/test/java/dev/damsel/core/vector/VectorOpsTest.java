@@ -2,6 +2,7 @@ package dev.damsel.core.vector;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +154,53 @@ class VectorOpsTest {
                     panama.derivativeTerms(f, s, m, 0, w, 0, x, k, d2, s2, 1);
                     assertThat(d2).as(what).containsExactly(d1);
                     assertThat(s2).as(what).containsExactly(s1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bipolarTermsEqualTheGeneralDriveAndDerivativeTermsForUnitsAtPlusOrMinusOne() {
+        SplittableRandom random = new SplittableRandom(6);
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        for (PolynomialShape.Kind kind : PolynomialShape.Kind.values()) {
+            for (int degree : new int[]{1, 2, 3, 5, 10}) {
+                PolynomialShape f = new PolynomialShape(kind, degree);
+                for (int k : SIZES) {
+                    double[] w = doubles(k, random);
+                    double[] m = new double[k];
+                    double[] fm = new double[k];
+                    double[] dfm = new double[k];
+                    double s = 1.0 / 13;
+                    for (int mu = 0; mu < k; mu++) {
+                        m[mu] = random.nextInt(-13, 14) * Math.abs(w[mu]) + random.nextDouble();
+                        fm[mu] = f.value(s * m[mu]);
+                        dfm[mu] = f.derivative(s * m[mu]);
+                    }
+                    for (double x : new double[]{1, -1}) {
+                        double expected = scalar.driveSum(f, s, m, 0, w, 0, x, k);
+                        double[] d0 = new double[k];
+                        double[] s0 = new double[k];
+                        scalar.derivativeTerms(f, s, m, 0, w, 0, x, k, d0, s0, 0);
+                        double magnitude = 1e-300;
+                        for (int mu = 0; mu < k; mu++) {
+                            magnitude += Math.abs(fm[mu]) + Math.abs(f.value(s * (m[mu] - 2 * x * w[mu])));
+                        }
+                        for (VectorOps ops : implementations) {
+                            String what = ops.name() + " " + f + " k=" + k + " x=" + x;
+                            double[] d = new double[k];
+                            double[] sm = new double[k];
+                            assertThat(ops.bipolarTerms(f, s, m, fm, dfm, w, 0, x, k, d, sm)).as(what)
+                                    .isCloseTo(expected, within(8 * k * DOUBLE_EPS * magnitude));
+                            for (int mu = 0; mu < k; mu++) {
+                                double scaleOfTerm = 8 * DOUBLE_EPS * (Math.abs(d0[mu]) + Math.abs(s0[mu]) + 1e-300)
+                                        * degree;
+                                assertThat(d[mu]).as(what).isCloseTo(d0[mu], within(scaleOfTerm));
+                                assertThat(sm[mu]).as(what).isCloseTo(s0[mu], within(scaleOfTerm));
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -205,11 +205,22 @@ final class DenseBipolarKernels {
         }
         double[] half = new double[2 * n + 1];
         double[] other = new double[2 * n + 1];
+        double largest = 0;
         for (int h = -n; h <= n; h++) {
             double a = f[h + n + 2] - f[h + n];
             double b = f[h + n + 4] - f[h + n + 2];
             half[h + n] = (a + b) / 2;
             other[h + n] = (a - b) / 2;
+            largest = Math.max(largest, Math.max(Math.abs(half[h + n]), Math.abs(other[h + n])));
+        }
+        // One positive factor for every coefficient keeps each drive's sign and its relative precision, and keeps
+        // the float product in range; the tables are then read directly, in float for the product.
+        double norm = largest > 0 && Double.isFinite(largest) ? 1.0 / largest : 1.0;
+        float[] halfScaled = new float[2 * n + 1];
+        double[] otherScaled = new double[2 * n + 1];
+        for (int h = 0; h <= 2 * n; h++) {
+            halfScaled[h] = (float) (half[h] * norm);
+            otherScaled[h] = other[h] * norm;
         }
         int u = units.length;
         float[] xiUnits = u == n ? xi : gatherColumns(units);
@@ -237,17 +248,11 @@ final class DenseBipolarKernels {
                 Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, overlaps, 0);
                 for (int r = 0; r < live; r++) {
                     int row = r * memories;
-                    double largest = 0;
-                    for (int mu = 0; mu < memories; mu++) {
-                        int h = (int) overlaps[row + mu] + n;
-                        largest = Math.max(largest, Math.max(Math.abs(half[h]), Math.abs(other[h])));
-                    }
-                    double norm = largest > 0 && Double.isFinite(largest) ? 1.0 / largest : 1.0;
                     double sum = 0;
                     for (int mu = 0; mu < memories; mu++) {
                         int h = (int) overlaps[row + mu] + n;
-                        coefficients[row + mu] = (float) (half[h] * norm);
-                        sum += other[h] * norm;
+                        coefficients[row + mu] = halfScaled[h];
+                        sum += otherScaled[h];
                     }
                     diagonal[r] = sum;
                 }
@@ -256,17 +261,16 @@ final class DenseBipolarKernels {
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     int off = active[r] * n;
-                    boolean changed = false;
+                    double diag = diagonal[r];
+                    int differ = 0; // without a data-dependent branch per unit: signs flip at random
                     for (int k = 0; k < u; k++) {
                         int at = off + units[k];
-                        double drive = drives[r * u + k] + x[at] * diagonal[r];
-                        float next = drive > 0 ? 1f : -1f;
-                        if (x[at] != next) {
-                            x[at] = next;
-                            changed = true;
-                        }
+                        float old = x[at];
+                        float next = drives[r * u + k] + old * diag > 0 ? 1f : -1f;
+                        differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
+                        x[at] = next;
                     }
-                    if (changed) {
+                    if (differ != 0) {
                         active[kept++] = active[r];
                     }
                 }
@@ -489,7 +493,7 @@ final class DenseBipolarKernels {
 
     private static boolean allBipolar(float[] x) {
         for (float v : x) {
-            if (v != 1f && v != -1f) {
+            if (Math.abs(v) != 1f) {
                 return false;
             }
         }

@@ -43,6 +43,8 @@ final class DenseBipolarKernels {
     static final int WAVE = 8;
     /** The largest polynomial degree the two-product step is used for (see {@code twoProductsAreAccurate}). */
     static final int TWO_PRODUCT_MAX_DEGREE = 8;
+    /** Tile edge of the transposition into the unit-major copy. */
+    private static final int TILE = 32;
     /**
      * The largest magnitude of a gradient entry once stored as float: finite, with room for the optimiser's momentum
      * sums (a gradient this large only arises from saturated huge-β, huge-n interactions).
@@ -63,26 +65,45 @@ final class DenseBipolarKernels {
 
     /** @param xi the memory's K×N parameters, read but never written; the memory drops this object when they change */
     DenseBipolarKernels(int memories, int dimension, float[] xi, InteractionFunction interaction) {
+        this(memories, dimension, xi, interaction, null);
+    }
+
+    /**
+     * @param retired kernels of the same memory over its previous ξ, no longer in use, whose copies are overwritten
+     *                instead of allocated anew (the trainer changes ξ every step); or null
+     */
+    DenseBipolarKernels(int memories, int dimension, float[] xi, InteractionFunction interaction,
+                        DenseBipolarKernels retired) {
         this.memories = memories;
         this.dimension = dimension;
         this.words = Vectors.words(dimension);
         this.xi = xi;
         this.interaction = interaction;
         this.shape = shapeOf(interaction);
-        this.xiDouble = new double[xi.length];
-        this.xiUnitMajor = new double[xi.length];
+        boolean reuse = retired != null && retired.xiDouble.length == xi.length;
+        this.xiDouble = reuse ? retired.xiDouble : new double[xi.length];
+        this.xiUnitMajor = reuse ? retired.xiUnitMajor : new double[xi.length];
         boolean allBipolar = true;
-        for (int mu = 0; mu < memories; mu++) {
-            for (int j = 0; j < dimension; j++) {
-                float v = xi[mu * dimension + j];
-                xiDouble[mu * dimension + j] = v;
-                xiUnitMajor[j * memories + mu] = v;
-                allBipolar &= v == 1f || v == -1f;
+        for (int p = 0; p < xi.length; p++) {
+            float v = xi[p];
+            xiDouble[p] = v;
+            allBipolar &= Math.abs(v) == 1f;
+        }
+        // The unit-major copy, transposed in tiles so that both sides stay in cache.
+        for (int j0 = 0; j0 < dimension; j0 += TILE) {
+            int j1 = Math.min(dimension, j0 + TILE);
+            for (int mu0 = 0; mu0 < memories; mu0 += TILE) {
+                int mu1 = Math.min(memories, mu0 + TILE);
+                for (int j = j0; j < j1; j++) {
+                    for (int mu = mu0; mu < mu1; mu++) {
+                        xiUnitMajor[j * memories + mu] = xi[mu * dimension + j];
+                    }
+                }
             }
         }
         this.bipolar = allBipolar;
         if (bipolar) {
-            bits = new long[memories * words];
+            bits = reuse && retired.bits != null ? retired.bits : new long[memories * words];
             for (int mu = 0; mu < memories; mu++) {
                 Vectors.packSigns(xi, mu * dimension, dimension, bits, mu * words);
             }

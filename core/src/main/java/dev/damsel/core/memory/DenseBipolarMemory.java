@@ -57,6 +57,8 @@ public final class DenseBipolarMemory implements TrainableMemory {
     private double temperature;
     /** The kernels over the current ξ; dropped by every mutator of ξ and rebuilt on first use. */
     private volatile DenseBipolarKernels kernels;
+    /** The kernels dropped by the last mutation, whose arrays the next kernels reuse. */
+    private DenseBipolarKernels retired;
 
     /**
      * @param memories    K
@@ -118,7 +120,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
                     + " patterns, got " + patterns.size() + " x " + patterns.dimension());
         }
         System.arraycopy(patterns.values(), 0, xi, 0, xi.length);
-        kernels = null;
+        retire();
     }
 
     /** K, the number of memory vectors. */
@@ -160,7 +162,7 @@ public final class DenseBipolarMemory implements TrainableMemory {
             throw new IllegalArgumentException("expected " + xi.length + " parameters, got " + parameters.length);
         }
         System.arraycopy(parameters, 0, xi, 0, xi.length);
-        kernels = null;
+        retire();
     }
 
     @Override
@@ -278,12 +280,26 @@ public final class DenseBipolarMemory implements TrainableMemory {
                 gradient);
     }
 
-    /** The kernels over the current ξ (a benign race: two readers may both build one; either is correct). */
+    /** Drops the kernels after ξ changed; mutators run alone, so nothing still uses them. */
+    private void retire() {
+        if (kernels != null) {
+            retired = kernels;
+        }
+        kernels = null;
+    }
+
+    /** The kernels over the current ξ, built on first use after a change (once, even with concurrent readers). */
     private DenseBipolarKernels kernels() {
         DenseBipolarKernels current = kernels;
         if (current == null) {
-            current = new DenseBipolarKernels(memories, dimension, xi, interaction);
-            kernels = current;
+            synchronized (this) {
+                current = kernels;
+                if (current == null) {
+                    current = new DenseBipolarKernels(memories, dimension, xi, interaction, retired);
+                    retired = null;
+                    kernels = current;
+                }
+            }
         }
         return current;
     }

@@ -7,7 +7,7 @@ import dev.damsel.api.TaskSequence;
 import dev.damsel.api.plugin.TaskSuiteFactory;
 import dev.damsel.tasks.order.TaskOrder;
 import dev.damsel.tasks.retrieval.BipolarPatterns;
-import dev.damsel.tasks.retrieval.BitFlips;
+import dev.damsel.tasks.retrieval.NoisyProbes;
 import dev.damsel.tasks.retrieval.RetrievalTask;
 
 import java.util.ArrayList;
@@ -70,19 +70,10 @@ public final class RandomTaskSuiteFactory implements TaskSuiteFactory<RandomTask
                 System.arraycopy(pattern, 0, patterns, mu * n, n);
             }
 
-            float[] probes = new float[p * perPattern * n];
-            int[] probeTargets = new int[p * perPattern];
-            float[] probe = new float[n];
-            for (int mu = 0, k = 0; mu < p; mu++) {
-                for (int r = 0; r < perPattern; r++, k++) {
-                    System.arraycopy(patterns, mu * n, probe, 0, n);
-                    BitFlips.flip(probe, flips, probeRandom);
-                    System.arraycopy(probe, 0, probes, k * n, n);
-                    probeTargets[k] = mu;
-                }
-            }
-            tasks.add(RetrievalTask.autoassociative(ID + "-" + (t + 1), new StateBatch(p, n, patterns),
-                    new StateBatch(p * perPattern, n, probes), probeTargets, relax));
+            StateBatch stored = new StateBatch(p, n, patterns);
+            NoisyProbes probes = NoisyProbes.of(stored, perPattern, flips, probeRandom);
+            tasks.add(RetrievalTask.autoassociative(ID + "-" + (t + 1), stored, probes.probes(), probes.targets(),
+                    relax));
         }
         return new TaskSequence(ID, n, TaskOrder.arrange(tasks, config.shuffleOrder(), random.split()));
     }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,11 +146,10 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         String table;
         try (OutputFolder folder = OutputFolder.open(target)) {
-            List<RunResult> results = new ExperimentExecutor(clock, pool).execute(experiment);
+            List<RunResult> results = executeSavingEachRun(experiment, pool, folder);
             for (int i = 0; i < runs.size(); i++) {
                 ExperimentPlan.Run run = runs.get(i);
-                Path dir = Files.createDirectories(folder.file(run.arm().name()).resolve("seed-" + run.seed()));
-                writeRun(dir, run.plan(), results.get(i));
+                writeRun(runFolder(folder, run), run.plan(), results.get(i)); // again: a* may have been attached
             }
             List<StrategySummary> summaries = new ArrayList<>();
             List<String> metricIds = new ArrayList<>();
@@ -173,6 +174,35 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println("wrote " + target.toAbsolutePath().normalize());
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Runs the experiment and writes each run into the staging folder as soon as it finishes. If a run fails, the
+     * finished runs are kept in {@code <out>.incomplete} (said on standard error) rather than lost.
+     */
+    private List<RunResult> executeSavingEachRun(ExperimentPlan experiment, int pool, OutputFolder folder) {
+        AtomicInteger saved = new AtomicInteger();
+        try {
+            return new ExperimentExecutor(clock, pool).execute(experiment, (run, result) -> {
+                try {
+                    writeRun(runFolder(folder, run), run.plan(), result);
+                    saved.incrementAndGet();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (saved.get() > 0) {
+                Path kept = folder.keep(".incomplete");
+                spec.commandLine().getErr().println("damsel: the experiment stopped after " + saved.get() + " of "
+                        + experiment.runs().size() + " runs; the finished runs are in " + kept);
+            }
+            throw e;
+        }
+    }
+
+    private static Path runFolder(OutputFolder folder, ExperimentPlan.Run run) throws IOException {
+        return Files.createDirectories(folder.file(run.arm().name()).resolve("seed-" + run.seed()));
     }
 
     private void writeRun(Path dir, RunPlan plan, RunResult result) throws IOException {

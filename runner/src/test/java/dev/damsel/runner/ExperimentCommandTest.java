@@ -57,6 +57,25 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void aFailedRunKeepsTheFinishedRunsInAnIncompleteFolder() throws IOException {
+        String yaml = RunCommandTest.TINY.replace("epochs: 30", "epochs: 5") + """
+                strategies:
+                  - {type: naive}
+                  - {type: %s}
+                """.formatted(ThirdPartyStrategyModule.FAILING_ID);
+        Path out = dir.resolve("failing");
+        CliHarness.Outcome outcome = CliHarness.run("run", "--config", config(yaml).toString(), "--seeds", "1",
+                "--threads", "1", "--out", out.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("stopped after 1 of 2 runs").contains("failing.incomplete");
+        assertThat(out).doesNotExist();
+        Path kept = dir.resolve("failing.incomplete");
+        assertThat(JSON.readTree(kept.resolve("naive/seed-1/result.json").toFile()).path("seed").asInt()).isEqualTo(1);
+        assertThat(kept.resolve(ThirdPartyStrategyModule.FAILING_ID)).doesNotExist();
+    }
+
+    @Test
     void perSeedResultsDoNotDependOnThreadsOrOnTheOtherSeeds() throws IOException {
         Path config = config(TINY);
         Path parallel = dir.resolve("parallel");

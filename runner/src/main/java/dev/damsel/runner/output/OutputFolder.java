@@ -84,6 +84,26 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps what was staged after a failure, under the final name with {@code suffix} appended (or, if that is taken,
+     * in the staging folder itself), instead of deleting it on {@link #close()}.
+     *
+     * @return where the staged files now are
+     */
+    public Path keep(String suffix) {
+        Path kept = target.resolveSibling(target.getFileName() + suffix);
+        committed = true;
+        try {
+            if (!Files.exists(kept)) {
+                Files.move(staging, kept);
+                return kept;
+            }
+        } catch (IOException e) {
+            // leave the files where they are
+        }
+        return staging;
+    }
+
     @Override
     public void close() {
         if (committed) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,6 +46,15 @@ public final class ExperimentExecutor {
     }
 
     public List<RunResult> execute(ExperimentPlan experiment) {
+        return execute(experiment, (run, result) -> {
+        });
+    }
+
+    /**
+     * Runs the experiment, handing each run's result to {@code finished} as soon as it is done (on the thread that ran
+     * it, before any a* is attached), so that finished runs can be saved while the others go on.
+     */
+    public List<RunResult> execute(ExperimentPlan experiment, BiConsumer<ExperimentPlan.Run, RunResult> finished) {
         List<ExperimentPlan.Run> runs = experiment.runs();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs.size()));
         AtomicInteger done = new AtomicInteger();
@@ -54,6 +64,7 @@ public final class ExperimentExecutor {
                 futures.add(pool.submit(() -> {
                     RunResult result = new RunExecutor(clock).execute(run.plan(), new RunListener() {
                     });
+                    finished.accept(run, result);
                     LOG.info("finished {} seed {} ({}/{}): acc {}", run.arm().name(), run.seed(),
                             done.incrementAndGet(), runs.size(), String.format(java.util.Locale.ROOT, "%.3f",
                                     result.metrics().getOrDefault("acc", Double.NaN)));

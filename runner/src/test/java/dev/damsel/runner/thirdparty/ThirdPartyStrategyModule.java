@@ -18,9 +18,44 @@ import java.util.SplittableRandom;
 public final class ThirdPartyStrategyModule extends AbstractModule {
     public static final String ID = "third-party-repeat";
 
+    /** A strategy that fails when its first task starts, to test what a failed run leaves behind. */
+    public static final String FAILING_ID = "third-party-failing";
+
     @Override
     protected void configure() {
         PluginBinders.strategies(binder()).addBinding(ID).to(RepeatFactory.class);
+        PluginBinders.strategies(binder()).addBinding(FAILING_ID).to(FailingFactory.class);
+    }
+
+    /** The failing strategy has no knobs. */
+    public record FailingConfig() {
+    }
+
+    public static final class FailingFactory implements StrategyFactory<FailingConfig> {
+        @Override
+        public String id() {
+            return FAILING_ID;
+        }
+
+        @Override
+        public Class<FailingConfig> configType() {
+            return FailingConfig.class;
+        }
+
+        @Override
+        public FailingConfig defaults() {
+            return new FailingConfig();
+        }
+
+        @Override
+        public Strategy create(FailingConfig config, SplittableRandom random) {
+            return new Strategy() {
+                @Override
+                public void beforeTask(TaskContext context) {
+                    throw new IllegalStateException("this strategy always fails");
+                }
+            };
+        }
     }
 
     /** @param copies how many times each epoch repeats the items, ≥ 1; default 2 */

@@ -156,11 +156,7 @@ final class DenseBipolarKernels {
         Parallel.forEach(blocks(size, PROBE_BLOCK), block -> {
             Scratch scratch = new Scratch();
             for (int b = block * PROBE_BLOCK; b < Math.min(size, (block + 1) * PROBE_BLOCK); b++) {
-                int off = b * dimension;
-                overlaps(x, off, scratch);
-                for (int k = 0; k < units.length; k++) {
-                    out[b * units.length + k] = drive(scratch.m, units[k], x[off + units[k]], scale);
-                }
+                stateDrives(x, b * dimension, units, scale, scratch, out, b * units.length);
             }
         });
         return out;
@@ -178,10 +174,7 @@ final class DenseBipolarKernels {
             for (int b = block * PROBE_BLOCK; b < Math.min(size, (block + 1) * PROBE_BLOCK); b++) {
                 int off = b * dimension;
                 for (int sweep = 0; sweep < maxIterations; sweep++) {
-                    overlaps(x, off, scratch);
-                    for (int k = 0; k < units.length; k++) {
-                        d[k] = drive(scratch.m, units[k], x[off + units[k]], scale);
-                    }
+                    stateDrives(x, off, units, scale, scratch, d, 0);
                     if (!update(x, off, units, d)) {
                         break;
                     }
@@ -451,6 +444,35 @@ final class DenseBipolarKernels {
         final double[] m = new double[memories];
         final double[] state = new double[dimension];
         final long[] packed = new long[words];
+        final double[] fm = new double[memories];
+        final double[] dfm = new double[memories];
+        final double[] diff = new double[memories];
+        final double[] sum = new double[memories];
+    }
+
+    /**
+     * The drives of the given units of the state at {@code off} into {@code out[outOff..]}. For a ±1 state and a
+     * polynomial F one of each unit's two arguments is the state's own s·m_μ, so F of it is taken once per state and
+     * each unit costs one further F per memory ({@link Vectors#bipolarTerms}).
+     */
+    private void stateDrives(float[] x, int off, int[] units, double scale, Scratch scratch, double[] out, int outOff) {
+        overlaps(x, off, scratch);
+        double[] m = scratch.m;
+        if (shape != null && bipolarRow(x, off)) {
+            for (int mu = 0; mu < memories; mu++) {
+                scratch.fm[mu] = shape.value(scale * m[mu]);
+                scratch.dfm[mu] = shape.derivative(scale * m[mu]);
+            }
+            for (int k = 0; k < units.length; k++) {
+                int i = units[k];
+                out[outOff + k] = ops.bipolarTerms(shape, scale, m, scratch.fm, scratch.dfm, xiUnitMajor, i * memories,
+                        x[off + i], memories, scratch.diff, scratch.sum);
+            }
+            return;
+        }
+        for (int k = 0; k < units.length; k++) {
+            out[outOff + k] = drive(m, units[k], x[off + units[k]], scale);
+        }
     }
 
     /** The overlaps ξ^μ·x of the state at {@code off} into {@code scratch.m}: exact integers when both are ±1. */

@@ -2,7 +2,7 @@ package dev.damsel.runner;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.damsel.runner.config.ConfigLoader;
-import dev.damsel.runner.config.RunPlan;
+import dev.damsel.runner.config.ExperimentPlan;
 import dev.damsel.runner.wiring.Injection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,11 +33,11 @@ public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ConfigLoader loader = new ConfigLoader(Injection.registry());
-        RunPlan plan = config == null ? loader.loadDefault() : loader.load(config);
+        ExperimentPlan experiment = config == null ? loader.loadDefaultExperiment() : loader.loadExperiment(config);
         if (seed != null) {
-            plan = plan.withSeed(seed);
+            experiment = experiment.withSeeds(List.of(seed));
         }
-        spec.commandLine().getOut().print(new YAMLMapper().writeValueAsString(plan.resolved()));
+        spec.commandLine().getOut().print(new YAMLMapper().writeValueAsString(experiment.resolved()));
         spec.commandLine().getOut().flush();
         return 0;
     }

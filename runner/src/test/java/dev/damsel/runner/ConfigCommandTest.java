@@ -39,6 +39,18 @@ class ConfigCommandTest {
     }
 
     @Test
+    void keepsEveryStrategyAndSeedOfAnExperiment() throws IOException {
+        Path config = Files.writeString(dir.resolve("c.yaml"),
+                "seeds: [3, 4]\nstrategies:\n  - {type: naive}\n  - {type: l2, lambda: 2.0}\n");
+        CliHarness.Outcome outcome = CliHarness.run("config", "--config", config.toString());
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode resolved = new YAMLMapper().readTree(outcome.out());
+        assertThat(resolved.path("seeds")).hasSize(2);
+        assertThat(resolved.path("strategies")).hasSize(2);
+        assertThat(resolved.path("strategies").get(1).path("lambda").asDouble()).isEqualTo(2.0);
+    }
+
+    @Test
     void aSectionOfAnotherTypeReplacesTheDefaultSection() throws IOException {
         Path config = Files.writeString(dir.resolve("c.yaml"), "interaction: {type: exponential}\n");
         CliHarness.Outcome outcome = CliHarness.run("config", "--config", config.toString());

@@ -63,17 +63,6 @@ public final class ConfigLoader {
         this.plugins = plugins;
     }
 
-    /** The built-in default run. */
-    public RunPlan loadDefault() {
-        return loadDefaultExperiment().arms().get(0).plan();
-    }
-
-    /** A config file laid over the built-in default run; with several strategies or seeds, the first of each. */
-    public RunPlan load(Path file) {
-        ExperimentPlan experiment = loadExperiment(file);
-        return experiment.arms().get(0).plan().withSeed(experiment.seeds().get(0));
-    }
-
     /** The built-in default run as an experiment of one strategy and one seed. */
     public ExperimentPlan loadDefaultExperiment() {
         return experiment(builtIn());

@@ -365,11 +365,11 @@ final class DenseBipolarKernels {
         Scratch scratch = new Scratch();
         float[] state = new float[dimension];
         double[] stateDouble = new double[dimension];
-        double[] diff = new double[memories];
-        double[] sum = new double[memories];
+        double[] diff = scratch.diff;
+        double[] sum = scratch.sum;
         double[] sumD = new double[memories];
-        double[] fm = new double[memories];
-        double[] dfm = new double[memories];
+        double[] fm = scratch.fm;
+        double[] dfm = scratch.dfm;
         int masked = units.length;
         int twoM = 2 * errorPower;
         double loss = 0;
@@ -393,10 +393,7 @@ final class DenseBipolarKernels {
             // per item, and each unit's drive and derivative terms come from one pass over the memories.
             boolean fused = shape != null && bipolarRow(state, 0);
             if (fused) {
-                for (int mu = 0; mu < memories; mu++) {
-                    fm[mu] = shape.value(scale * m[mu]);
-                    dfm[mu] = shape.derivative(scale * m[mu]);
-                }
+                ownTerms(m, scale, fm, dfm);
             }
             for (int k = 0; k < masked; k++) {
                 int i = units[k];
@@ -439,7 +436,7 @@ final class DenseBipolarKernels {
     // ---------------------------------------------------------------------------------------------------------------
     // Per-state pieces
 
-    /** Per-thread scratch: the overlaps of one state and its packed or double copy. */
+    /** Per-thread scratch: the overlaps of one state, its packed or double copy, and per-memory F terms. */
     private final class Scratch {
         final double[] m = new double[memories];
         final double[] state = new double[dimension];
@@ -459,10 +456,7 @@ final class DenseBipolarKernels {
         overlaps(x, off, scratch);
         double[] m = scratch.m;
         if (shape != null && bipolarRow(x, off)) {
-            for (int mu = 0; mu < memories; mu++) {
-                scratch.fm[mu] = shape.value(scale * m[mu]);
-                scratch.dfm[mu] = shape.derivative(scale * m[mu]);
-            }
+            ownTerms(m, scale, scratch.fm, scratch.dfm);
             for (int k = 0; k < units.length; k++) {
                 int i = units[k];
                 out[outOff + k] = ops.bipolarTerms(shape, scale, m, scratch.fm, scratch.dfm, xiUnitMajor, i * memories,
@@ -522,6 +516,14 @@ final class DenseBipolarKernels {
             double minus = interaction.derivative(scale * (c - w));
             diff[mu] = plus - minus;
             sum[mu] = plus + minus;
+        }
+    }
+
+    /** F and F' of a ±1 state's own scaled overlaps s·m_μ, the argument its units share ({@link Vectors#bipolarTerms}). */
+    private void ownTerms(double[] m, double scale, double[] fm, double[] dfm) {
+        for (int mu = 0; mu < memories; mu++) {
+            fm[mu] = shape.value(scale * m[mu]);
+            dfm[mu] = shape.derivative(scale * m[mu]);
         }
     }
 

@@ -148,8 +148,10 @@ public final class RunCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.open(target)) {
             List<RunResult> results = executeSavingEachRun(experiment, pool, folder);
             for (int i = 0; i < runs.size(); i++) {
-                ExperimentPlan.Run run = runs.get(i);
-                writeRun(runFolder(folder, run), run.plan(), results.get(i)); // again: a* may have been attached
+                if (results.get(i).matrix().aStar().isPresent()) { // a* from the joint run: metrics changed since saved
+                    ExperimentPlan.Run run = runs.get(i);
+                    writeRun(runFolder(folder, run), run.plan(), results.get(i));
+                }
             }
             List<StrategySummary> summaries = new ArrayList<>();
             List<String> metricIds = new ArrayList<>();

@@ -42,4 +42,12 @@ public final class Fixtures {
                 List.of("random-1", "random-2", "random-3"), List.of(0.1, 0.2, 0.3),
                 Instant.parse("2024-05-01T12:00:00Z"), Instant.parse("2024-05-01T13:00:00Z"));
     }
+
+    /** The same run under another seed, its ACC replaced (so that summaries over the two have a spread). */
+    public static RunResult withSeed(RunResult run, long seed, double acc) {
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(run.metrics());
+        metrics.put("acc", acc);
+        return new RunResult(run.suite(), run.memory(), run.strategy(), seed, run.matrix(), metrics, run.details(),
+                run.taskIds(), run.finalLosses(), run.started(), run.finished());
+    }
 }

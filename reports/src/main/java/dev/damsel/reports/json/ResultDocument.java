@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * The JSON shape of a {@code RunResult}, shared by the writer and the reader. Non-finite numbers are {@code null}
- * (JSON has no NaN); instants are ISO-8601 strings.
+ * (JSON has no NaN); instants are ISO-8601 strings. {@code format} is {@link #FORMAT}, raised whenever the shape
+ * changes in a way an older reader would misread.
  */
 record ResultDocument(
+        @JsonProperty("format") Integer format,
         @JsonProperty("suite") String suite,
         @JsonProperty("memory") String memory,
         @JsonProperty("strategy") String strategy,
@@ -22,6 +24,9 @@ record ResultDocument(
         @JsonProperty("finalLosses") List<Double> finalLosses,
         @JsonProperty("started") String started,
         @JsonProperty("finished") String finished) {
+
+    /** The format this version of damsel writes and the newest it reads. */
+    static final int FORMAT = 1;
 
     /** R (row i after training task i), b (before training) and, when measured, a* (joint-training reference). */
     record Accuracy(

@@ -21,8 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Reads a {@link RunResult} written by {@link ResultJsonWriter}. {@code null} numbers come back as NaN. Metrics come
- * back in the order of {@link Metrics#standard()}, then any other ids alphabetically. Unknown keys are an error, so a
- * file in a newer format is not silently misread.
+ * back in the order of {@link Metrics#standard()}, then any other ids alphabetically. Unknown keys and a
+ * {@code format} newer than this reader's are errors, so a file in a newer format is not silently misread; a file
+ * without {@code format} is read as format 1 (the first, which had no such field).
  */
 public final class ResultJsonReader {
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -43,6 +44,11 @@ public final class ResultJsonReader {
      */
     public RunResult fromJson(String json) throws IOException {
         ResultDocument doc = mapper.readValue(json, ResultDocument.class);
+        int format = doc.format() == null ? 1 : doc.format();
+        if (format < 1 || format > ResultDocument.FORMAT) {
+            throw new IllegalArgumentException("format is " + format + "; this damsel reads formats 1 to "
+                    + ResultDocument.FORMAT);
+        }
         ResultDocument.Accuracy accuracy = required("accuracy", doc.accuracy());
         List<List<Double>> rows = required("accuracy.r", accuracy.r());
         double[][] r = new double[rows.size()][];

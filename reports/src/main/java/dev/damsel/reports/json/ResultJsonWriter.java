@@ -24,7 +24,7 @@ import java.util.Map;
  * Writes a {@link RunResult} as pretty-printed JSON with every key sorted, so that two results diff line by line:
  * <pre>{@code
  * { "accuracy": {"aStar": [...]?, "b": [...], "r": [[...], ...]}, "details": [[{...}]], "finalLosses": [...],
- *   "finished": "2024-01-01T00:00:00Z", "memory": "...", "metrics": {"acc": 0.9, ...}, "seed": 42,
+ *   "finished": "2024-01-01T00:00:00Z", "format": 1, "memory": "...", "metrics": {"acc": 0.9, ...}, "seed": 42,
  *   "started": "...", "strategy": "...", "suite": "...", "taskIds": [...] }
  * }</pre>
  * {@code aStar} is left out when the matrix has none. NaN and infinite numbers (an undefined metric, a missing loss)
@@ -76,7 +76,7 @@ public final class ResultJsonWriter {
             }
             details.add(out);
         }
-        return new ResultDocument(result.suite(), result.memory(), result.strategy(), result.seed(), result.taskIds(),
+        return new ResultDocument(ResultDocument.FORMAT, result.suite(), result.memory(), result.strategy(), result.seed(), result.taskIds(),
                 accuracy, numbers(result.metrics()), details, numbers(result.finalLosses()),
                 result.started().toString(), result.finished().toString());
     }

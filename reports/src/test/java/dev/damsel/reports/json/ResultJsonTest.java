@@ -40,7 +40,7 @@ class ResultJsonTest {
 
         List<String> keys = new ArrayList<>();
         tree.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("accuracy", "details", "finalLosses", "finished", "memory", "metrics", "seed",
+        assertThat(keys).containsExactly("accuracy", "details", "finalLosses", "finished", "format", "memory", "metrics", "seed",
                 "started", "strategy", "suite", "taskIds");
         List<String> metricKeys = new ArrayList<>();
         tree.get("metrics").fieldNames().forEachRemaining(metricKeys::add);
@@ -87,5 +87,16 @@ class ResultJsonTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("colour");
         assertThatThrownBy(() -> reader.fromJson("{\"suite\": \"random\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accuracy");
+    }
+
+    @Test
+    void readsFilesWithoutAFormatAndRefusesNewerFormats() throws IOException {
+        String json = writer.toJson(Fixtures.twoTasks());
+        assertThat(json).contains("\"format\" : 1,");
+
+        assertThat(reader.fromJson(json.replace("  \"format\" : 1,\n", ""))).isEqualTo(Fixtures.twoTasks());
+        assertThatThrownBy(() -> reader.fromJson(json.replace("\"format\" : 1,", "\"format\" : 2,")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("format is 2; this damsel reads formats 1 to 1");
     }
 }

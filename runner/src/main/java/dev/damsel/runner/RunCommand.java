@@ -21,6 +21,7 @@ import dev.damsel.runner.output.OutputFolder;
 import dev.damsel.runner.progress.ProgressListener;
 import dev.damsel.runner.provenance.BuildInfo;
 import dev.damsel.runner.provenance.RunProvenance;
+import dev.damsel.runner.run.ResumedRuns;
 import dev.damsel.runner.run.RunExecutor;
 import dev.damsel.runner.wiring.Injection;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +46,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code damsel run}: trains a memory on a task sequence, prints the accuracy matrix and metrics, writes the outputs.
  * With several strategies ({@code strategies:}) or seeds ({@code --seeds}, {@code seeds:}) it runs every pair and
- * prints, per strategy, each metric's mean ± 95% confidence interval over the seeds.
+ * prints, per strategy, each metric's mean ± 95% confidence interval over the seeds. An experiment saves each run as
+ * it finishes; {@code --resume} takes those runs back after an interruption ({@link ResumedRuns}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train a dense associative memory on a task sequence and report forgetting.%n"
@@ -71,6 +74,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (must be new or empty). Default: runs/<suite>-<strategy>-seed<S>-<time>.")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Take the finished runs of an interrupted experiment from DIR (its <out>.incomplete folder, "
+                    + "or the .<out>.partial-* folder a killed one leaves) instead of running them again. The config "
+                    + "and seeds must be those of the interrupted experiment.")
+    Path resume;
 
     @Spec
     CommandSpec spec;
@@ -99,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
             experiment = experiment.withSeeds(List.of(seed));
         } else if (seeds != null) {
             experiment = experiment.withSeeds(SeedList.parse("--seeds", seeds));
+        }
+        if (resume != null && experiment.isSingle()) {
+            throw new UsageException("--resume applies to experiments of several runs (several seeds or strategies)");
         }
         return experiment.isSingle() ? single(experiment) : several(experiment);
     }
@@ -140,17 +152,29 @@ public final class RunCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of("runs", first.tasks().id() + "-" + strategyLabel + "-" + seedLabel
                 + "-" + STAMP.format(clock.instant()));
         OutputFolder.checkFree(target.toAbsolutePath().normalize());
+        ResumedRuns resumed = resume == null ? null : ResumedRuns.load(resume, experiment);
 
         int pool = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<ExperimentPlan.Run> runs = experiment.runs();
         PrintWriter stdout = spec.commandLine().getOut();
         String table;
         try (OutputFolder folder = OutputFolder.open(target)) {
-            List<RunResult> results = executeSavingEachRun(experiment, pool, folder);
+            List<RunResult> earlier = Collections.nCopies(runs.size(), null);
+            if (resumed != null) {
+                resumed.copyInto(folder.file("."), experiment);
+                earlier = resumed.results();
+                spec.commandLine().getErr().println("damsel: resuming: " + resumed.count() + " of " + runs.size()
+                        + " runs taken from " + resume);
+            }
+            List<RunResult> results = executeSavingEachRun(experiment, earlier, pool, folder);
             for (int i = 0; i < runs.size(); i++) {
                 if (results.get(i).matrix().aStar().isPresent()) { // a* from the joint run: metrics changed since saved
                     ExperimentPlan.Run run = runs.get(i);
-                    writeRun(runFolder(folder, run), run.plan(), results.get(i));
+                    if (earlier.get(i) == null) {
+                        writeRun(runFolder(folder, run), run.plan(), results.get(i));
+                    } else { // a resumed run keeps the provenance of the command that made it
+                        new ResultJsonWriter().write(results.get(i), runFolder(folder, run).resolve("result.json"));
+                    }
                 }
             }
             List<StrategySummary> summaries = new ArrayList<>();
@@ -182,10 +206,11 @@ public final class RunCommand implements Callable<Integer> {
      * Runs the experiment and writes each run into the staging folder as soon as it finishes. If a run fails, the
      * finished runs are kept in {@code <out>.incomplete} (said on standard error) rather than lost.
      */
-    private List<RunResult> executeSavingEachRun(ExperimentPlan experiment, int pool, OutputFolder folder) {
-        AtomicInteger saved = new AtomicInteger();
+    private List<RunResult> executeSavingEachRun(ExperimentPlan experiment, List<RunResult> earlier, int pool,
+                                                 OutputFolder folder) {
+        AtomicInteger saved = new AtomicInteger((int) earlier.stream().filter(r -> r != null).count());
         try {
-            return new ExperimentExecutor(clock, pool).execute(experiment, (run, result) -> {
+            return new ExperimentExecutor(clock, pool).execute(experiment, earlier, (run, result) -> {
                 try {
                     writeRun(runFolder(folder, run), run.plan(), result);
                     saved.incrementAndGet();
@@ -204,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Path runFolder(OutputFolder folder, ExperimentPlan.Run run) throws IOException {
-        return Files.createDirectories(folder.file(run.arm().name()).resolve("seed-" + run.seed()));
+        return Files.createDirectories(ResumedRuns.runDir(folder.file("."), run));
     }
 
     private void writeRun(Path dir, RunPlan plan, RunResult result) throws IOException {

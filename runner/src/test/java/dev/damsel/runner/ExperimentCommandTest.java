@@ -111,6 +111,60 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void resumeTakesTheFinishedRunsBackAndGivesTheSameSummary() throws IOException {
+        Path config = config(TINY);
+        Path whole = dir.resolve("whole");
+        assertThat(CliHarness.run("run", "--config", config.toString(), "--seeds", "1,2", "--out", whole.toString())
+                .exitCode()).isZero();
+        // an interrupted experiment: two runs finished (files as first saved, before a* was attached), one half-written
+        Path kept = dir.resolve("cut.incomplete");
+        copyRun(whole, kept, "naive/seed-2");
+        copyRun(whole, kept, "l2-strong/seed-1");
+        Files.createDirectories(kept.resolve("joint/seed-1"));
+        Files.writeString(kept.resolve("joint/seed-1/result.json"), "{\"half");
+
+        Path resumed = dir.resolve("resumed");
+        CliHarness.Outcome outcome = CliHarness.run("run", "--config", config.toString(), "--seeds", "1,2", "--out",
+                resumed.toString(), "--resume", kept.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains("resuming: 2 of 6 runs taken from");
+        assertThat(resumed.resolve("summary.md")).hasSameTextualContentAs(whole.resolve("summary.md"));
+        assertThat(resumed.resolve("naive/seed-2/provenance.json"))
+                .hasSameTextualContentAs(whole.resolve("naive/seed-2/provenance.json"));
+        assertThat(withoutTimes(resumed.resolve("joint/seed-1/result.json")))
+                .isEqualTo(withoutTimes(whole.resolve("joint/seed-1/result.json")));
+    }
+
+    @Test
+    void resumeRefusesRunsOfAnotherConfig() throws IOException {
+        Path whole = dir.resolve("whole");
+        assertThat(CliHarness.run("run", "--config", config(TINY).toString(), "--seeds", "1,2", "--out",
+                whole.toString()).exitCode()).isZero();
+        Path other = dir.resolve("other");
+
+        CliHarness.Outcome outcome = CliHarness.run("run", "--config", config(TINY.replace("epochs: 10", "epochs: 11"))
+                .toString(), "--seeds", "1,2", "--out", other.toString(), "--resume", whole.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).startsWith("damsel: --resume: ").contains("was made with another config")
+                .doesNotContain("\n").doesNotContain("Exception");
+        assertThat(other).doesNotExist();
+        String withoutL2 = TINY.replace("  - {type: l2, lambda: 2.0, name: l2-strong}\n", "");
+        assertThat(CliHarness.run("run", "--config", config(withoutL2).toString(), "--seeds", "1,2", "--out",
+                other.toString(), "--resume", whole.toString()).err())
+                .contains("l2-strong").contains("--resume:").doesNotContain("Exception");
+        assertThat(CliHarness.run("run", "--seed", "1", "--resume", whole.toString()).exitCode()).isEqualTo(2);
+    }
+
+    private static void copyRun(Path from, Path to, String run) throws IOException {
+        Path target = Files.createDirectories(to.resolve(run));
+        for (String file : new String[]{"result.json", "provenance.json", "config.yaml"}) {
+            Files.copy(from.resolve(run).resolve(file), target.resolve(file));
+        }
+    }
+
+    @Test
     void aStrategyFromAThirdPartyModuleIsSelectedByItsId() throws IOException {
         Path out = dir.resolve("third");
         String yaml = RunCommandTest.TINY + "strategy: {type: " + ThirdPartyStrategyModule.ID + ", copies: 3}\n";

@@ -55,12 +55,30 @@ public final class ExperimentExecutor {
      * it, before any a* is attached), so that finished runs can be saved while the others go on.
      */
     public List<RunResult> execute(ExperimentPlan experiment, BiConsumer<ExperimentPlan.Run, RunResult> finished) {
+        return execute(experiment, java.util.Collections.nCopies(experiment.runs().size(), null), finished);
+    }
+
+    /**
+     * As {@link #execute(ExperimentPlan, BiConsumer)}, but takes the runs whose entry in {@code earlier} (in
+     * {@link ExperimentPlan#runs()} order) is not null as already done, with that result, and runs only the others.
+     */
+    public List<RunResult> execute(ExperimentPlan experiment, List<RunResult> earlier,
+                                   BiConsumer<ExperimentPlan.Run, RunResult> finished) {
         List<ExperimentPlan.Run> runs = experiment.runs();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs.size()));
-        AtomicInteger done = new AtomicInteger();
+        if (earlier.size() != runs.size()) {
+            throw new IllegalArgumentException("earlier results: " + earlier.size() + " for " + runs.size() + " runs");
+        }
+        int toRun = (int) earlier.stream().filter(r -> r == null).count();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, toRun)));
+        AtomicInteger done = new AtomicInteger(runs.size() - toRun);
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
-            for (ExperimentPlan.Run run : runs) {
+            for (int i = 0; i < runs.size(); i++) {
+                ExperimentPlan.Run run = runs.get(i);
+                if (earlier.get(i) != null) {
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(earlier.get(i)));
+                    continue;
+                }
                 futures.add(pool.submit(() -> {
                     RunResult result = new RunExecutor(clock).execute(run.plan(), new RunListener() {
                     });

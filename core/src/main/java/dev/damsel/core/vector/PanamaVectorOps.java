@@ -310,17 +310,49 @@ final class PanamaVectorOps implements VectorOps {
     // -----------------------------------------------------------------------------------------------------------
     // Drives and their derivatives, vectorised over memories, in double
 
+    // The loops below take two vectors of memories a step and give every power its own chain of multiplications
+    // (four chains a step), with xⁿ as x·x·…·x: the products of PolynomialShape.pow without its leading 1·x, which
+    // is exact. The plain polynomial skips the compare and blend; C2 unswitches the loop on that loop-invariant test.
+
     @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
-        DoubleVector acc0 = DoubleVector.zero(DS);
-        DoubleVector acc1 = DoubleVector.zero(DS);
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
+        DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector zero = DoubleVector.zero(DS);
+        DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
+        DoubleVector acc0 = zero;
+        DoubleVector acc1 = zero;
         int mu = 0;
         for (; mu + 2 * DL <= k; mu += 2 * DL) {
-            acc0 = acc0.add(driveTerm(kind, n, sv, m, mOff + mu, w, wOff + mu, x));
-            acc1 = acc1.add(driveTerm(kind, n, sv, m, mOff + mu + DL, w, wOff + mu + DL, x));
+            DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
+            DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
+            DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
+            DoubleVector c1 = DoubleVector.fromArray(DS, m, mOff + mu + DL).sub(w1.mul(xv));
+            DoubleVector p0 = c0.add(w0).mul(sv);
+            DoubleVector q0 = c0.sub(w0).mul(sv);
+            DoubleVector p1 = c1.add(w1).mul(sv);
+            DoubleVector q1 = c1.sub(w1).mul(sv);
+            DoubleVector fp0 = p0;
+            DoubleVector fq0 = q0;
+            DoubleVector fp1 = p1;
+            DoubleVector fq1 = q1;
+            for (int e = 1; e < n; e++) {
+                fp0 = fp0.mul(p0);
+                fq0 = fq0.mul(q0);
+                fp1 = fp1.mul(p1);
+                fq1 = fq1.mul(q1);
+            }
+            if (!plain) {
+                fp0 = p0.mul(slope).blend(fp0, p0.compare(VectorOperators.GT, zero));
+                fq0 = q0.mul(slope).blend(fq0, q0.compare(VectorOperators.GT, zero));
+                fp1 = p1.mul(slope).blend(fp1, p1.compare(VectorOperators.GT, zero));
+                fq1 = q1.mul(slope).blend(fq1, q1.compare(VectorOperators.GT, zero));
+            }
+            acc0 = acc0.add(fp0.sub(fq0));
+            acc1 = acc1.add(fp1.sub(fq1));
         }
         for (; mu + DL <= k; mu += DL) {
             acc0 = acc0.add(driveTerm(kind, n, sv, m, mOff + mu, w, wOff + mu, x));
@@ -344,10 +376,57 @@ final class PanamaVectorOps implements VectorOps {
     @Override
     public void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x,
                                 int k, double[] diff, double[] sum, int o) {
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
+        DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector nv = DoubleVector.broadcast(DS, n);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector zero = DoubleVector.zero(DS);
+        DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
         int mu = 0;
+        for (; mu + 2 * DL <= k; mu += 2 * DL) {
+            DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
+            DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
+            DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
+            DoubleVector c1 = DoubleVector.fromArray(DS, m, mOff + mu + DL).sub(w1.mul(xv));
+            DoubleVector p0 = c0.add(w0).mul(sv);
+            DoubleVector q0 = c0.sub(w0).mul(sv);
+            DoubleVector p1 = c1.add(w1).mul(sv);
+            DoubleVector q1 = c1.sub(w1).mul(sv);
+            // x^(n−1), 1 for n = 1
+            DoubleVector dp0 = one;
+            DoubleVector dq0 = one;
+            DoubleVector dp1 = one;
+            DoubleVector dq1 = one;
+            if (n > 1) {
+                dp0 = p0;
+                dq0 = q0;
+                dp1 = p1;
+                dq1 = q1;
+                for (int e = 2; e < n; e++) {
+                    dp0 = dp0.mul(p0);
+                    dq0 = dq0.mul(q0);
+                    dp1 = dp1.mul(p1);
+                    dq1 = dq1.mul(q1);
+                }
+            }
+            dp0 = dp0.mul(nv);
+            dq0 = dq0.mul(nv);
+            dp1 = dp1.mul(nv);
+            dq1 = dq1.mul(nv);
+            if (!plain) {
+                dp0 = slope.blend(dp0, p0.compare(VectorOperators.GT, zero));
+                dq0 = slope.blend(dq0, q0.compare(VectorOperators.GT, zero));
+                dp1 = slope.blend(dp1, p1.compare(VectorOperators.GT, zero));
+                dq1 = slope.blend(dq1, q1.compare(VectorOperators.GT, zero));
+            }
+            dp0.sub(dq0).intoArray(diff, o + mu);
+            dp0.add(dq0).intoArray(sum, o + mu);
+            dp1.sub(dq1).intoArray(diff, o + mu + DL);
+            dp1.add(dq1).intoArray(sum, o + mu + DL);
+        }
         for (; mu + DL <= k; mu += DL) {
             DoubleVector wv = DoubleVector.fromArray(DS, w, wOff + mu);
             DoubleVector c = DoubleVector.fromArray(DS, m, mOff + mu).sub(wv.mul(x));
@@ -372,11 +451,55 @@ final class PanamaVectorOps implements VectorOps {
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
         DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector twoXv = DoubleVector.broadcast(DS, 2 * x);
+        DoubleVector nv = DoubleVector.broadcast(DS, n);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector zero = DoubleVector.zero(DS);
         DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
-        double threshold = threshold(kind);
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
         double twoX = 2 * x;
-        DoubleVector acc = DoubleVector.zero(DS);
+        DoubleVector acc0 = zero;
+        DoubleVector acc1 = zero;
         int mu = 0;
+        for (; mu + 2 * DL <= k; mu += 2 * DL) {
+            DoubleVector t0 = DoubleVector.fromArray(DS, m, mu)
+                    .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoXv)).mul(sv);
+            DoubleVector t1 = DoubleVector.fromArray(DS, m, mu + DL)
+                    .sub(DoubleVector.fromArray(DS, w, wOff + mu + DL).mul(twoXv)).mul(sv);
+            // t^(n−1), 1 for n = 1
+            DoubleVector p0 = one;
+            DoubleVector p1 = one;
+            if (n > 1) {
+                p0 = t0;
+                p1 = t1;
+                for (int e = 2; e < n; e++) {
+                    p0 = p0.mul(t0);
+                    p1 = p1.mul(t1);
+                }
+            }
+            DoubleVector value0 = p0.mul(t0);
+            DoubleVector value1 = p1.mul(t1);
+            DoubleVector derivative0 = p0.mul(nv);
+            DoubleVector derivative1 = p1.mul(nv);
+            if (!plain) {
+                VectorMask<Double> upper0 = t0.compare(VectorOperators.GT, zero);
+                VectorMask<Double> upper1 = t1.compare(VectorOperators.GT, zero);
+                value0 = t0.mul(slope).blend(value0, upper0);
+                value1 = t1.mul(slope).blend(value1, upper1);
+                derivative0 = slope.blend(derivative0, upper0);
+                derivative1 = slope.blend(derivative1, upper1);
+            }
+            DoubleVector dfm0 = DoubleVector.fromArray(DS, dfm, mu);
+            DoubleVector dfm1 = DoubleVector.fromArray(DS, dfm, mu + DL);
+            acc0 = acc0.add(DoubleVector.fromArray(DS, fm, mu).sub(value0));
+            acc1 = acc1.add(DoubleVector.fromArray(DS, fm, mu + DL).sub(value1));
+            dfm0.sub(derivative0).mul(xv).intoArray(diff, mu);
+            dfm1.sub(derivative1).mul(xv).intoArray(diff, mu + DL);
+            dfm0.add(derivative0).intoArray(sum, mu);
+            dfm1.add(derivative1).intoArray(sum, mu + DL);
+        }
+        double threshold = threshold(kind);
         for (; mu + DL <= k; mu += DL) {
             DoubleVector t = DoubleVector.fromArray(DS, m, mu)
                     .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoX)).mul(sv);
@@ -385,11 +508,11 @@ final class PanamaVectorOps implements VectorOps {
             DoubleVector value = t.mul(slope(kind)).blend(p.mul(t), upper);
             DoubleVector derivative = slope.blend(p.mul(n), upper);
             DoubleVector dfmv = DoubleVector.fromArray(DS, dfm, mu);
-            acc = acc.add(DoubleVector.fromArray(DS, fm, mu).sub(value));
+            acc0 = acc0.add(DoubleVector.fromArray(DS, fm, mu).sub(value));
             dfmv.sub(derivative).mul(x).intoArray(diff, mu);
             dfmv.add(derivative).intoArray(sum, mu);
         }
-        double total = acc.reduceLanes(VectorOperators.ADD);
+        double total = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; mu < k; mu++) {
             double t = s * (m[mu] - twoX * w[wOff + mu]);
             double dt = f.derivative(t);

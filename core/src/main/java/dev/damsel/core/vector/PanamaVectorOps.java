@@ -310,9 +310,39 @@ final class PanamaVectorOps implements VectorOps {
     // -----------------------------------------------------------------------------------------------------------
     // Drives and their derivatives, vectorised over memories, in double
 
-    // The loops below take two vectors of memories a step and give every power its own chain of multiplications
-    // (four chains a step), with xⁿ as x·x·…·x: the products of PolynomialShape.pow without its leading 1·x, which
-    // is exact. The plain polynomial skips the compare and blend; C2 unswitches the loop on that loop-invariant test.
+    // For degrees up to SHORT_POW the loops below take two vectors of memories a step and write each power as
+    // straight-line multiplications x·x·…·x (shortPow): the products of PolynomialShape.pow without its leading 1·x,
+    // which is exact, so results are unchanged. Straight code keeps each loop innermost, which lets C2 hoist the
+    // array bounds checks and interleave the chains; a power loop inside kept the checks in and ran 2-3x slower.
+    // The plain polynomial skips the compare and blend (a loop-invariant test that C2 unswitches). Higher degrees
+    // take the one-vector loops with the power loop.
+
+    /** The highest degree the two-vector loops take. */
+    private static final int SHORT_POW = 6;
+
+    /**
+     * x^e for 0 ≤ e ≤ {@link #SHORT_POW} as ((x·x)·x)…, {@code one} for e = 0: the products of
+     * {@link PolynomialShape#pow} in its order, without its exact leading 1·x. Branches on e only.
+     */
+    private static DoubleVector shortPow(DoubleVector x, int e, DoubleVector one) {
+        DoubleVector r = e > 0 ? x : one;
+        if (e > 1) {
+            r = r.mul(x);
+        }
+        if (e > 2) {
+            r = r.mul(x);
+        }
+        if (e > 3) {
+            r = r.mul(x);
+        }
+        if (e > 4) {
+            r = r.mul(x);
+        }
+        if (e > 5) {
+            r = r.mul(x);
+        }
+        return r;
+    }
 
     @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
@@ -320,13 +350,15 @@ final class PanamaVectorOps implements VectorOps {
         PolynomialShape.Kind kind = f.kind();
         DoubleVector sv = DoubleVector.broadcast(DS, s);
         DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         DoubleVector zero = DoubleVector.zero(DS);
         DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
         boolean plain = kind == PolynomialShape.Kind.PLAIN;
         DoubleVector acc0 = zero;
         DoubleVector acc1 = zero;
         int mu = 0;
-        for (; mu + 2 * DL <= k; mu += 2 * DL) {
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
             DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
             DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
             DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
@@ -335,16 +367,10 @@ final class PanamaVectorOps implements VectorOps {
             DoubleVector q0 = c0.sub(w0).mul(sv);
             DoubleVector p1 = c1.add(w1).mul(sv);
             DoubleVector q1 = c1.sub(w1).mul(sv);
-            DoubleVector fp0 = p0;
-            DoubleVector fq0 = q0;
-            DoubleVector fp1 = p1;
-            DoubleVector fq1 = q1;
-            for (int e = 1; e < n; e++) {
-                fp0 = fp0.mul(p0);
-                fq0 = fq0.mul(q0);
-                fp1 = fp1.mul(p1);
-                fq1 = fq1.mul(q1);
-            }
+            DoubleVector fp0 = shortPow(p0, n, one);
+            DoubleVector fq0 = shortPow(q0, n, one);
+            DoubleVector fp1 = shortPow(p1, n, one);
+            DoubleVector fq1 = shortPow(q1, n, one);
             if (!plain) {
                 fp0 = p0.mul(slope).blend(fp0, p0.compare(VectorOperators.GT, zero));
                 fq0 = q0.mul(slope).blend(fq0, q0.compare(VectorOperators.GT, zero));
@@ -386,7 +412,8 @@ final class PanamaVectorOps implements VectorOps {
         DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
         boolean plain = kind == PolynomialShape.Kind.PLAIN;
         int mu = 0;
-        for (; mu + 2 * DL <= k; mu += 2 * DL) {
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
             DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
             DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
             DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
@@ -395,27 +422,10 @@ final class PanamaVectorOps implements VectorOps {
             DoubleVector q0 = c0.sub(w0).mul(sv);
             DoubleVector p1 = c1.add(w1).mul(sv);
             DoubleVector q1 = c1.sub(w1).mul(sv);
-            // x^(n−1), 1 for n = 1
-            DoubleVector dp0 = one;
-            DoubleVector dq0 = one;
-            DoubleVector dp1 = one;
-            DoubleVector dq1 = one;
-            if (n > 1) {
-                dp0 = p0;
-                dq0 = q0;
-                dp1 = p1;
-                dq1 = q1;
-                for (int e = 2; e < n; e++) {
-                    dp0 = dp0.mul(p0);
-                    dq0 = dq0.mul(q0);
-                    dp1 = dp1.mul(p1);
-                    dq1 = dq1.mul(q1);
-                }
-            }
-            dp0 = dp0.mul(nv);
-            dq0 = dq0.mul(nv);
-            dp1 = dp1.mul(nv);
-            dq1 = dq1.mul(nv);
+            DoubleVector dp0 = shortPow(p0, n - 1, one).mul(nv);
+            DoubleVector dq0 = shortPow(q0, n - 1, one).mul(nv);
+            DoubleVector dp1 = shortPow(p1, n - 1, one).mul(nv);
+            DoubleVector dq1 = shortPow(q1, n - 1, one).mul(nv);
             if (!plain) {
                 dp0 = slope.blend(dp0, p0.compare(VectorOperators.GT, zero));
                 dq0 = slope.blend(dq0, q0.compare(VectorOperators.GT, zero));
@@ -462,22 +472,14 @@ final class PanamaVectorOps implements VectorOps {
         DoubleVector acc0 = zero;
         DoubleVector acc1 = zero;
         int mu = 0;
-        for (; mu + 2 * DL <= k; mu += 2 * DL) {
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
             DoubleVector t0 = DoubleVector.fromArray(DS, m, mu)
                     .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoXv)).mul(sv);
             DoubleVector t1 = DoubleVector.fromArray(DS, m, mu + DL)
                     .sub(DoubleVector.fromArray(DS, w, wOff + mu + DL).mul(twoXv)).mul(sv);
-            // t^(n−1), 1 for n = 1
-            DoubleVector p0 = one;
-            DoubleVector p1 = one;
-            if (n > 1) {
-                p0 = t0;
-                p1 = t1;
-                for (int e = 2; e < n; e++) {
-                    p0 = p0.mul(t0);
-                    p1 = p1.mul(t1);
-                }
-            }
+            DoubleVector p0 = shortPow(t0, n - 1, one);
+            DoubleVector p1 = shortPow(t1, n - 1, one);
             DoubleVector value0 = p0.mul(t0);
             DoubleVector value1 = p1.mul(t1);
             DoubleVector derivative0 = p0.mul(nv);

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Kernels on the Vector API ({@code jdk.incubator.vector}), at the platform's preferred species. Never referenced
  * statically: {@link VectorOpsProvider} loads it by name, so that the rest of damsel runs without the incubator
- * module. Every kernel ends in a scalar tail.
+ * module. Every kernel but the matrix product ends in a scalar tail; the product pads its packed panels with zeros
+ * instead and runs the edges of C through a small tile.
  *
  * <p>The matrix product packs B into panels of {@link #NR} columns and A into panels of {@link #MR} rows, {@link #KC}
  * deep (thread-local buffers, sized once), and runs a 5 × 2-vector register block over them that accumulates straight
@@ -132,33 +133,81 @@ final class PanamaVectorOps implements VectorOps {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        float[] packedA = scratch.a;
-        float[] packedB = scratch.b;
-        float[] tile = scratch.tile;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            int panelsB = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(b, bOff + pc * ldb + jc, ldb, kc, nc, scratch.b);
+                multiplyPacked(m, nc, kc, a, aOff + pc, lda, scratch.b, c, cOff + jc, ldc, scratch);
+            }
+        }
+    }
+
+    /**
+     * Packs each block of B once, on the calling thread, and spreads fixed blocks of whole A panels (about an eighth
+     * of m, at least {@value #PARALLEL_ROWS} rows) over {@link Parallel}'s threads, each packing its own A. Every
+     * element of C gets the operations of {@link #gemm}.
+     */
+    @Override
+    public void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        int panels = (m + MR - 1) / MR;
+        int blocks = Math.min(8, Math.max(1, m / PARALLEL_ROWS));
+        int rowsPerBlock = (panels + blocks - 1) / blocks * MR;
+        int count = (m + rowsPerBlock - 1) / rowsPerBlock;
+        if (count == 1) {
+            gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        float[] packedB = SCRATCH.get().b;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(b, bOff + pc * ldb + jc, ldb, kc, nc, packedB);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    int panelsA = (mc + MR - 1) / MR;
-                    packA(a, aOff + ic * lda + pc, lda, mc, kc, packedA);
-                    for (int q = 0; q < panelsB; q++) {
-                        int width = Math.min(NR, nc - q * NR);
-                        int pb = q * kc * NR;
-                        int cCol = cOff + jc + q * NR;
-                        for (int r = 0; r < panelsA; r++) {
-                            int rows = Math.min(MR, mc - r * MR);
-                            int pa = r * kc * AS;
-                            int cAt = cCol + (ic + r * MR) * ldc;
-                            if (rows == MR && width == NR) {
-                                kernel(packedA, pa, packedB, pb, kc, c, cAt, ldc);
-                            } else {
-                                edge(packedA, pa, packedB, pb, kc, c, cAt, ldc, rows, width, tile);
-                            }
-                        }
+                int aAt = aOff + pc;
+                int cAt = cOff + jc;
+                Parallel.forEach(count, block -> {
+                    int i0 = block * rowsPerBlock;
+                    int rows = Math.min(rowsPerBlock, m - i0);
+                    multiplyPacked(rows, nc, kc, a, aAt + i0 * lda, lda, packedB, c, cAt + i0 * ldc, ldc,
+                            SCRATCH.get());
+                });
+            }
+        }
+    }
+
+    /** The rows a block of {@link #gemmParallel} gets at least. */
+    private static final int PARALLEL_ROWS = 32;
+
+    /**
+     * C[m × nc] += A[m × kc] · (packed B, kc × nc): packs A in blocks of {@link #MC} rows into {@code scratch} and runs
+     * the register block over every pair of panels.
+     */
+    private static void multiplyPacked(int m, int nc, int kc, float[] a, int aOff, int lda, float[] packedB,
+                                       float[] c, int cOff, int ldc, Scratch scratch) {
+        float[] packedA = scratch.a;
+        float[] tile = scratch.tile;
+        int panelsB = (nc + NR - 1) / NR;
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            int panelsA = (mc + MR - 1) / MR;
+            packA(a, aOff + ic * lda, lda, mc, kc, packedA);
+            for (int q = 0; q < panelsB; q++) {
+                int width = Math.min(NR, nc - q * NR);
+                int pb = q * kc * NR;
+                int cCol = cOff + q * NR;
+                for (int r = 0; r < panelsA; r++) {
+                    int rows = Math.min(MR, mc - r * MR);
+                    int pa = r * kc * AS;
+                    int cAt = cCol + (ic + r * MR) * ldc;
+                    if (rows == MR && width == NR) {
+                        kernel(packedA, pa, packedB, pb, kc, c, cAt, ldc);
+                    } else {
+                        edge(packedA, pa, packedB, pb, kc, c, cAt, ldc, rows, width, tile);
                     }
                 }
             }

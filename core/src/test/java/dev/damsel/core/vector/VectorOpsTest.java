@@ -84,6 +84,8 @@ class VectorOpsTest {
         SplittableRandom random = new SplittableRandom(3);
         int[][] shapes = {{101, 67, 300}, {1, 7, 1}, {7, 255, 257}, {255, 257, 7}, {257, 1, 600}, {33, 255, 513},
                 {513, 17, 31}};
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
         int before = Parallel.threads();
         try {
             for (int[] shape : shapes) {
@@ -100,6 +102,14 @@ class VectorOpsTest {
                     float[] parallel = c.clone();
                     Vectors.gemmParallel(m, n, k, a, b, parallel);
                     assertThat(parallel).as("%dx%dx%d on %d threads", m, n, k, threads).containsExactly(serial);
+                    for (VectorOps ops : implementations) {
+                        float[] one = c.clone();
+                        float[] many = c.clone();
+                        ops.gemm(m, n, k, a, 0, k, b, 0, n, one, 0, n);
+                        ops.gemmParallel(m, n, k, a, 0, k, b, 0, n, many, 0, n);
+                        assertThat(many).as("%s %dx%dx%d on %d threads", ops.name(), m, n, k, threads)
+                                .containsExactly(one);
+                    }
                 }
             }
         } finally {

@@ -144,9 +144,11 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     /**
-     * Packs each block of B once, on the calling thread, and spreads fixed blocks of whole A panels (about an eighth
-     * of m, at least {@value #PARALLEL_ROWS} rows) over {@link Parallel}'s threads, each packing its own A. Every
-     * element of C gets the operations of {@link #gemm}.
+     * Packs each block of B once, into the calling thread's buffer (its panels packed in parallel), and spreads fixed
+     * blocks of whole A panels (about an eighth of m, at least {@value #PARALLEL_ROWS} rows) over {@link Parallel}'s
+     * threads, each packing its own A. Every element of C gets the operations of {@link #gemm}. The threads meet once
+     * per block of B (k / {@link #KC} times for n ≤ {@link #NC}); on a loaded machine a thread that loses its time
+     * slice holds the others up at each meeting.
      */
     @Override
     public void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -167,7 +169,12 @@ final class PanamaVectorOps implements VectorOps {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(b, bOff + pc * ldb + jc, ldb, kc, nc, packedB);
+                int bAt = bOff + pc * ldb + jc;
+                int panelsB = (nc + NR - 1) / NR;
+                int groups = Math.min(count, panelsB);
+                int perGroup = (panelsB + groups - 1) / groups;
+                Parallel.forEach(groups, g -> packB(b, bAt, ldb, kc, nc, packedB, g * perGroup,
+                        Math.min(panelsB, (g + 1) * perGroup)));
                 int aAt = aOff + pc;
                 int cAt = cOff + jc;
                 Parallel.forEach(count, block -> {
@@ -226,8 +233,12 @@ final class PanamaVectorOps implements VectorOps {
      * zero-padded.
      */
     private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed) {
-        int panels = (nc + NR - 1) / NR;
-        for (int q = 0; q < panels; q++) {
+        packB(b, from, ldb, kc, nc, packed, 0, (nc + NR - 1) / NR);
+    }
+
+    /** Packs panels {@code [q0, q1)} of {@link #packB(float[], int, int, int, int, float[])}. */
+    private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed, int q0, int q1) {
+        for (int q = q0; q < q1; q++) {
             int j0 = q * NR;
             int width = Math.min(NR, nc - j0);
             int to = q * kc * NR;

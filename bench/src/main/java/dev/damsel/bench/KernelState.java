@@ -29,6 +29,10 @@ public class KernelState {
     public long[] patternBits;
     public double[] m;
     public double[] w;
+    public double[] fm;
+    public double[] dfm;
+    public double[] diff;
+    public double[] sum;
     public final PolynomialShape cube = new PolynomialShape(PolynomialShape.Kind.PLAIN, 3);
 
     @Setup
@@ -63,6 +67,14 @@ public class KernelState {
             m[mu] = random.nextInt(-dim, dim + 1);
             w[mu] = xi[mu];
         }
+        fm = new double[memories];
+        dfm = new double[memories];
+        for (int mu = 0; mu < memories; mu++) {
+            fm[mu] = cube.value(m[mu] / dim);
+            dfm[mu] = cube.derivative(m[mu] / dim);
+        }
+        diff = new double[memories];
+        sum = new double[memories];
     }
 
     private static float[] signs(int n, SplittableRandom random) {

@@ -31,6 +31,24 @@ final class Kernels {
         return total;
     }
 
+    /** Derivative terms of every unit of one probe (n = 3, in double). */
+    static double[] derivativeTerms(KernelState s) {
+        for (int i = 0; i < s.dim; i++) {
+            Vectors.derivativeTerms(s.cube, 1.0 / s.dim, s.m, 0, s.w, 0, 1.0, s.memories, s.diff, s.sum, 0);
+        }
+        return s.diff;
+    }
+
+    /** Drive and derivative terms of every unit of one ±1 probe in one pass (n = 3, in double). */
+    static double bipolarTerms(KernelState s) {
+        double total = 0;
+        for (int i = 0; i < s.dim; i++) {
+            total += Vectors.bipolarTerms(s.cube, 1.0 / s.dim, s.m, s.fm, s.dfm, s.w, 0, 1.0, s.memories, s.diff,
+                    s.sum);
+        }
+        return total;
+    }
+
     /** Exact overlaps of bit-packed ±1 probes with bit-packed ±1 patterns. */
     static float[] bitOverlaps(KernelState s) {
         Vectors.bitOverlaps(s.probeBits, 0, s.probes, s.patternBits, s.memories, s.dim, s.overlapsOut, 0);

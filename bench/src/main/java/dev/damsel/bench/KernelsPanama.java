@@ -33,6 +33,16 @@ public class KernelsPanama {
     }
 
     @Benchmark
+    public double[] derivativeTerms(KernelState s) {
+        return Kernels.derivativeTerms(s);
+    }
+
+    @Benchmark
+    public double bipolarTerms(KernelState s) {
+        return Kernels.bipolarTerms(s);
+    }
+
+    @Benchmark
     public float[] bitOverlaps(KernelState s) {
         return Kernels.bitOverlaps(s);
     }

@@ -9,11 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Kernels on the Vector API ({@code jdk.incubator.vector}), at the platform's preferred species. Never referenced
  * statically: {@link VectorOpsProvider} loads it by name, so that the rest of damsel runs without the incubator
- * module. Every kernel ends in a scalar tail.
+ * module. Every kernel but the matrix product ends in a scalar tail; the product pads its packed panels with zeros
+ * instead and runs the edges of C through a small tile.
  *
- * <p>The matrix product packs B into panels of {@link #NR} columns × {@link #KC} rows (thread-local, sized once) and
- * runs a 4 × 3-vector register block over them, accumulating each k-block with fused multiply-adds from zero and then
- * adding it into C: the same operations for every element whatever block its row falls in.
+ * <p>The matrix product packs B into panels of {@link #NR} columns and A into panels of {@link #MR} rows, {@link #KC}
+ * deep (thread-local buffers, sized once), and runs a 5 × 2-vector register block over them that accumulates straight
+ * into C with one fused multiply-add per k, in k order. So every element of C gets {@code c = fma(a_ip, b_pj, c)}
+ * for p = 0, 1, …, k − 1 whatever the blocking, the shape of the call or the place of its row and column: splitting a
+ * product into blocks of rows or columns does not change a bit.
  */
 final class PanamaVectorOps implements VectorOps {
     static final String NAME = "panama";
@@ -21,17 +24,23 @@ final class PanamaVectorOps implements VectorOps {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final int FL = FS.length();
     private static final int DL = DS.length();
-    /** Rows of the register block. */
-    private static final int MR = 4;
-    /** Columns of the register block and of a packed panel: three vectors. */
-    static final int NR = 3 * FL;
-    /** Rows of B packed at a time. */
+    /** Rows of the register block and of a packed A panel. */
+    static final int MR = 5;
+    /**
+     * Floats per k in a packed A panel: MR rounded up to a power of two, so that the panel index is a shift of k (C2
+     * removes the bounds checks of {@code i << 3} but not of {@code i * 5}, which it rewrites as shifts and an add).
+     */
+    static final int AS = 8;
+    /** Columns of the register block and of a packed B panel: two vectors. */
+    static final int NR = 2 * FL;
+    /** The k extent of a packed block (a B panel, kc × NR, stays in L1). */
     static final int KC = 256;
+    /** Rows of A packed at a time (mc × kc stays in L2): a multiple of {@link #MR}. */
+    static final int MC = MR * 28;
     /** Columns of B packed at a time: a multiple of {@link #NR}. */
-    static final int NC = NR * 10;
+    static final int NC = NR * 64;
 
-    private static final ThreadLocal<float[]> PACKED = ThreadLocal.withInitial(() -> new float[KC * NC]);
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Refuses hardware whose preferred vectors are under 128 bits (the provider logs the message). */
     PanamaVectorOps() {
@@ -120,152 +129,316 @@ final class PanamaVectorOps implements VectorOps {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
-        float[] packed = PACKED.get();
-        float[] tile = TILE.get();
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                pack(b, bOff + pc * ldb + jc, ldb, kc, nc, packed);
-                int i = 0;
-                for (; i + MR <= m; i += MR) {
-                    int aRow = aOff + i * lda + pc;
-                    for (int q = 0; q < panels; q++) {
-                        int width = Math.min(NR, nc - q * NR);
-                        kernel4(a, aRow, lda, packed, q * kc * NR, kc, tile);
-                        addTile(tile, MR, width, c, cOff + i * ldc + jc + q * NR, ldc);
-                    }
-                }
-                for (; i < m; i++) {
-                    int aRow = aOff + i * lda + pc;
-                    for (int q = 0; q < panels; q++) {
-                        int width = Math.min(NR, nc - q * NR);
-                        kernel1(a, aRow, packed, q * kc * NR, kc, tile);
-                        addTile(tile, 1, width, c, cOff + i * ldc + jc + q * NR, ldc);
+                packB(b, bOff + pc * ldb + jc, ldb, kc, nc, scratch.b);
+                multiplyPacked(m, nc, kc, a, aOff + pc, lda, scratch.b, c, cOff + jc, ldc, scratch);
+            }
+        }
+    }
+
+    /**
+     * Packs each block of B once, into the calling thread's buffer (its panels packed in parallel), and spreads fixed
+     * blocks of whole A panels (about an eighth of m, at least {@value #PARALLEL_ROWS} rows) over {@link Parallel}'s
+     * threads, each packing its own A. Every element of C gets the operations of {@link #gemm}. The threads meet once
+     * per block of B (k / {@link #KC} times for n ≤ {@link #NC}); on a loaded machine a thread that loses its time
+     * slice holds the others up at each meeting.
+     */
+    @Override
+    public void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        int panels = (m + MR - 1) / MR;
+        int blocks = Math.min(8, Math.max(1, m / PARALLEL_ROWS));
+        int rowsPerBlock = (panels + blocks - 1) / blocks * MR;
+        int count = (m + rowsPerBlock - 1) / rowsPerBlock;
+        if (count == 1) {
+            gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        float[] packedB = SCRATCH.get().b;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                int bAt = bOff + pc * ldb + jc;
+                int panelsB = (nc + NR - 1) / NR;
+                int groups = Math.min(count, panelsB);
+                int perGroup = (panelsB + groups - 1) / groups;
+                Parallel.forEach(groups, g -> packB(b, bAt, ldb, kc, nc, packedB, g * perGroup,
+                        Math.min(panelsB, (g + 1) * perGroup)));
+                int aAt = aOff + pc;
+                int cAt = cOff + jc;
+                Parallel.forEach(count, block -> {
+                    int i0 = block * rowsPerBlock;
+                    int rows = Math.min(rowsPerBlock, m - i0);
+                    multiplyPacked(rows, nc, kc, a, aAt + i0 * lda, lda, packedB, c, cAt + i0 * ldc, ldc,
+                            SCRATCH.get());
+                });
+            }
+        }
+    }
+
+    /** The rows a block of {@link #gemmParallel} gets at least. */
+    private static final int PARALLEL_ROWS = 32;
+
+    /**
+     * C[m × nc] += A[m × kc] · (packed B, kc × nc): packs A in blocks of {@link #MC} rows into {@code scratch} and runs
+     * the register block over every pair of panels.
+     */
+    private static void multiplyPacked(int m, int nc, int kc, float[] a, int aOff, int lda, float[] packedB,
+                                       float[] c, int cOff, int ldc, Scratch scratch) {
+        float[] packedA = scratch.a;
+        float[] tile = scratch.tile;
+        int panelsB = (nc + NR - 1) / NR;
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            int panelsA = (mc + MR - 1) / MR;
+            packA(a, aOff + ic * lda, lda, mc, kc, packedA);
+            for (int q = 0; q < panelsB; q++) {
+                int width = Math.min(NR, nc - q * NR);
+                int pb = q * kc * NR;
+                int cCol = cOff + q * NR;
+                for (int r = 0; r < panelsA; r++) {
+                    int rows = Math.min(MR, mc - r * MR);
+                    int pa = r * kc * AS;
+                    int cAt = cCol + (ic + r * MR) * ldc;
+                    if (rows == MR && width == NR) {
+                        kernel(packedA, pa, packedB, pb, kc, c, cAt, ldc);
+                    } else {
+                        edge(packedA, pa, packedB, pb, kc, c, cAt, ldc, rows, width, tile);
                     }
                 }
             }
         }
     }
 
-    /** Packs B[0..kc) × [0..nc) (from {@code from}) into panels of NR columns, zero-padded, each kc × NR row-major. */
-    private static void pack(float[] b, int from, int ldb, int kc, int nc, float[] packed) {
-        int panels = (nc + NR - 1) / NR;
-        for (int q = 0; q < panels; q++) {
+    /** Thread-local packing buffers, sized once. */
+    private static final class Scratch {
+        final float[] a = new float[MC / MR * AS * KC];
+        final float[] b = new float[KC * NC];
+        final float[] tile = new float[MR * NR];
+    }
+
+    /**
+     * Packs B[0..kc) × [0..nc) (from {@code from}) into panels of NR columns, each kc × NR row-major, the last
+     * zero-padded.
+     */
+    private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed) {
+        packB(b, from, ldb, kc, nc, packed, 0, (nc + NR - 1) / NR);
+    }
+
+    /** Packs panels {@code [q0, q1)} of {@link #packB(float[], int, int, int, int, float[])}. */
+    private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed, int q0, int q1) {
+        for (int q = q0; q < q1; q++) {
             int j0 = q * NR;
             int width = Math.min(NR, nc - j0);
             int to = q * kc * NR;
-            for (int p = 0; p < kc; p++) {
-                int src = from + p * ldb + j0;
-                int dst = to + p * NR;
-                System.arraycopy(b, src, packed, dst, width);
-                for (int j = width; j < NR; j++) {
-                    packed[dst + j] = 0f;
+            if (width == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int src = from + p * ldb + j0;
+                    int dst = to + p * NR;
+                    FloatVector.fromArray(FS, b, src).intoArray(packed, dst);
+                    FloatVector.fromArray(FS, b, src + FL).intoArray(packed, dst + FL);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = from + p * ldb + j0;
+                    int dst = to + p * NR;
+                    System.arraycopy(b, src, packed, dst, width);
+                    java.util.Arrays.fill(packed, dst + width, dst + NR, 0f);
                 }
             }
         }
     }
 
-    /** The 4 × NR block of A·B over one k-block into {@code tile}: no vector leaves the method but by a store. */
-    private static void kernel4(float[] a, int aRow, int lda, float[] bp, int pOff, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(FS);
-        FloatVector c01 = FloatVector.zero(FS);
-        FloatVector c02 = FloatVector.zero(FS);
-        FloatVector c10 = FloatVector.zero(FS);
-        FloatVector c11 = FloatVector.zero(FS);
-        FloatVector c12 = FloatVector.zero(FS);
-        FloatVector c20 = FloatVector.zero(FS);
-        FloatVector c21 = FloatVector.zero(FS);
-        FloatVector c22 = FloatVector.zero(FS);
-        FloatVector c30 = FloatVector.zero(FS);
-        FloatVector c31 = FloatVector.zero(FS);
-        FloatVector c32 = FloatVector.zero(FS);
-        int r0 = aRow;
-        int r1 = aRow + lda;
-        int r2 = aRow + 2 * lda;
-        int r3 = aRow + 3 * lda;
-        int pb = pOff;
-        for (int p = 0; p < kc; p++, pb += NR) {
-            FloatVector b0 = FloatVector.fromArray(FS, bp, pb);
-            FloatVector b1 = FloatVector.fromArray(FS, bp, pb + FL);
-            FloatVector b2 = FloatVector.fromArray(FS, bp, pb + 2 * FL);
-            FloatVector x = FloatVector.broadcast(FS, a[r0 + p]);
+    /**
+     * Packs A[0..mc) × [0..kc) (from {@code from}) into panels of MR rows, each stored k by k, {@link #AS} floats apart
+     * (the first MR used); a last, shorter panel is zero-padded. The copy of a full panel reads its five rows
+     * together ({@link #MR} = 5).
+     */
+    private static void packA(float[] a, int from, int lda, int mc, int kc, float[] packed) {
+        int panels = (mc + MR - 1) / MR;
+        for (int r = 0; r < panels; r++) {
+            int i0 = r * MR;
+            int rows = Math.min(MR, mc - i0);
+            int to = r * kc * AS;
+            int src = from + i0 * lda;
+            if (rows == MR) {
+                int s1 = src + lda;
+                int s2 = s1 + lda;
+                int s3 = s2 + lda;
+                int s4 = s3 + lda;
+                for (int p = 0; p < kc; p++) {
+                    int d = to + p * AS;
+                    packed[d] = a[src + p];
+                    packed[d + 1] = a[s1 + p];
+                    packed[d + 2] = a[s2 + p];
+                    packed[d + 3] = a[s3 + p];
+                    packed[d + 4] = a[s4 + p];
+                }
+            } else {
+                java.util.Arrays.fill(packed, to, to + kc * AS, 0f);
+                for (int i = 0; i < rows; i++) {
+                    for (int p = 0; p < kc; p++) {
+                        packed[to + p * AS + i] = a[src + i * lda + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * C[MR × NR] (at {@code cAt}, leading dimension ldc) += one packed A panel times one packed B panel over kc,
+     * accumulated straight into the loaded C with one fused multiply-add per k, in k order. Ten accumulators, two B
+     * vectors and the broadcasts fit the sixteen AVX registers; a sixth row (twelve accumulators) makes C2 spill one
+     * accumulator to the stack, and unrolling the k loop makes it spill more, both measured slower.
+     */
+    private static void kernel(float[] ap, int pa, float[] bp, int pb, int kc, float[] c, int cAt, int ldc) {
+        int r1 = cAt + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        int r4 = r3 + ldc;
+        FloatVector c00 = FloatVector.fromArray(FS, c, cAt);
+        FloatVector c01 = FloatVector.fromArray(FS, c, cAt + FL);
+        FloatVector c10 = FloatVector.fromArray(FS, c, r1);
+        FloatVector c11 = FloatVector.fromArray(FS, c, r1 + FL);
+        FloatVector c20 = FloatVector.fromArray(FS, c, r2);
+        FloatVector c21 = FloatVector.fromArray(FS, c, r2 + FL);
+        FloatVector c30 = FloatVector.fromArray(FS, c, r3);
+        FloatVector c31 = FloatVector.fromArray(FS, c, r3 + FL);
+        FloatVector c40 = FloatVector.fromArray(FS, c, r4);
+        FloatVector c41 = FloatVector.fromArray(FS, c, r4 + FL);
+        for (int p = 0; p < kc; p++) {
+            int ib = pb + p * NR;
+            int ia = pa + p * AS;
+            FloatVector b0 = FloatVector.fromArray(FS, bp, ib);
+            FloatVector b1 = FloatVector.fromArray(FS, bp, ib + FL);
+            FloatVector x = FloatVector.broadcast(FS, ap[ia]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            x = FloatVector.broadcast(FS, a[r1 + p]);
+            x = FloatVector.broadcast(FS, ap[ia + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            x = FloatVector.broadcast(FS, a[r2 + p]);
+            x = FloatVector.broadcast(FS, ap[ia + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            x = FloatVector.broadcast(FS, a[r3 + p]);
+            x = FloatVector.broadcast(FS, ap[ia + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
+            x = FloatVector.broadcast(FS, ap[ia + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, FL);
-        c02.intoArray(tile, 2 * FL);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + FL);
-        c12.intoArray(tile, NR + 2 * FL);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + FL);
-        c22.intoArray(tile, 2 * NR + 2 * FL);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + FL);
-        c32.intoArray(tile, 3 * NR + 2 * FL);
+        c00.intoArray(c, cAt);
+        c01.intoArray(c, cAt + FL);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + FL);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + FL);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + FL);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + FL);
     }
 
-    private static void kernel1(float[] a, int aRow, float[] bp, int pOff, int kc, float[] tile) {
-        FloatVector c0 = FloatVector.zero(FS);
-        FloatVector c1 = FloatVector.zero(FS);
-        FloatVector c2 = FloatVector.zero(FS);
-        int pb = pOff;
-        for (int p = 0; p < kc; p++, pb += NR) {
-            FloatVector x = FloatVector.broadcast(FS, a[aRow + p]);
-            c0 = x.fma(FloatVector.fromArray(FS, bp, pb), c0);
-            c1 = x.fma(FloatVector.fromArray(FS, bp, pb + FL), c1);
-            c2 = x.fma(FloatVector.fromArray(FS, bp, pb + 2 * FL), c2);
+    /**
+     * A block at the bottom or right edge of C (under MR rows or NR columns): copied into a zero-padded tile, run
+     * through the same {@link #kernel}, copied back. Each real element of C gets exactly the operations it would get
+     * inside a full block.
+     */
+    private static void edge(float[] ap, int pa, float[] bp, int pb, int kc, float[] c, int cAt, int ldc, int rows,
+                             int width, float[] tile) {
+        java.util.Arrays.fill(tile, 0f);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(c, cAt + i * ldc, tile, i * NR, width);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, FL);
-        c2.intoArray(tile, 2 * FL);
-    }
-
-    /** C[rows × width] += tile (rows of NR). */
-    private static void addTile(float[] tile, int rows, int width, float[] c, int cAt, int ldc) {
-        for (int r = 0; r < rows; r++) {
-            int at = cAt + r * ldc;
-            int t = r * NR;
-            int j = 0;
-            for (; j + FL <= width; j += FL) {
-                FloatVector.fromArray(FS, c, at + j).add(FloatVector.fromArray(FS, tile, t + j)).intoArray(c, at + j);
-            }
-            for (; j < width; j++) {
-                c[at + j] += tile[t + j];
-            }
+        kernel(ap, pa, bp, pb, kc, tile, 0, NR);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(tile, i * NR, c, cAt + i * ldc, width);
         }
     }
 
     // -----------------------------------------------------------------------------------------------------------
     // Drives and their derivatives, vectorised over memories, in double
 
+    // For degrees up to SHORT_POW the loops below take two vectors of memories a step and write each power as
+    // straight-line multiplications x·x·…·x (shortPow): the products of PolynomialShape.pow without its leading 1·x,
+    // which is exact, so results are unchanged. Straight code keeps each loop innermost, which lets C2 hoist the
+    // array bounds checks and interleave the chains; a power loop inside kept the checks in and ran 2-3x slower.
+    // The plain polynomial skips the compare and blend (a loop-invariant test that C2 unswitches). Higher degrees
+    // take the one-vector loops with the power loop.
+
+    /** The highest degree the two-vector loops take. */
+    private static final int SHORT_POW = 6;
+
+    /**
+     * x^e for 0 ≤ e ≤ {@link #SHORT_POW} as ((x·x)·x)…, {@code one} for e = 0: the products of
+     * {@link PolynomialShape#pow} in its order, without its exact leading 1·x. Branches on e only.
+     */
+    private static DoubleVector shortPow(DoubleVector x, int e, DoubleVector one) {
+        DoubleVector r = e > 0 ? x : one;
+        if (e > 1) {
+            r = r.mul(x);
+        }
+        if (e > 2) {
+            r = r.mul(x);
+        }
+        if (e > 3) {
+            r = r.mul(x);
+        }
+        if (e > 4) {
+            r = r.mul(x);
+        }
+        if (e > 5) {
+            r = r.mul(x);
+        }
+        return r;
+    }
+
     @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
-        DoubleVector acc0 = DoubleVector.zero(DS);
-        DoubleVector acc1 = DoubleVector.zero(DS);
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
+        DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector zero = DoubleVector.zero(DS);
+        DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
+        DoubleVector acc0 = zero;
+        DoubleVector acc1 = zero;
         int mu = 0;
-        for (; mu + 2 * DL <= k; mu += 2 * DL) {
-            acc0 = acc0.add(driveTerm(kind, n, sv, m, mOff + mu, w, wOff + mu, x));
-            acc1 = acc1.add(driveTerm(kind, n, sv, m, mOff + mu + DL, w, wOff + mu + DL, x));
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
+            DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
+            DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
+            DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
+            DoubleVector c1 = DoubleVector.fromArray(DS, m, mOff + mu + DL).sub(w1.mul(xv));
+            DoubleVector p0 = c0.add(w0).mul(sv);
+            DoubleVector q0 = c0.sub(w0).mul(sv);
+            DoubleVector p1 = c1.add(w1).mul(sv);
+            DoubleVector q1 = c1.sub(w1).mul(sv);
+            DoubleVector fp0 = shortPow(p0, n, one);
+            DoubleVector fq0 = shortPow(q0, n, one);
+            DoubleVector fp1 = shortPow(p1, n, one);
+            DoubleVector fq1 = shortPow(q1, n, one);
+            if (!plain) {
+                fp0 = p0.mul(slope).blend(fp0, p0.compare(VectorOperators.GT, zero));
+                fq0 = q0.mul(slope).blend(fq0, q0.compare(VectorOperators.GT, zero));
+                fp1 = p1.mul(slope).blend(fp1, p1.compare(VectorOperators.GT, zero));
+                fq1 = q1.mul(slope).blend(fq1, q1.compare(VectorOperators.GT, zero));
+            }
+            acc0 = acc0.add(fp0.sub(fq0));
+            acc1 = acc1.add(fp1.sub(fq1));
         }
         for (; mu + DL <= k; mu += DL) {
             acc0 = acc0.add(driveTerm(kind, n, sv, m, mOff + mu, w, wOff + mu, x));
@@ -289,10 +462,41 @@ final class PanamaVectorOps implements VectorOps {
     @Override
     public void derivativeTerms(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x,
                                 int k, double[] diff, double[] sum, int o) {
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
+        DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector nv = DoubleVector.broadcast(DS, n);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector zero = DoubleVector.zero(DS);
+        DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
         int mu = 0;
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
+            DoubleVector w0 = DoubleVector.fromArray(DS, w, wOff + mu);
+            DoubleVector w1 = DoubleVector.fromArray(DS, w, wOff + mu + DL);
+            DoubleVector c0 = DoubleVector.fromArray(DS, m, mOff + mu).sub(w0.mul(xv));
+            DoubleVector c1 = DoubleVector.fromArray(DS, m, mOff + mu + DL).sub(w1.mul(xv));
+            DoubleVector p0 = c0.add(w0).mul(sv);
+            DoubleVector q0 = c0.sub(w0).mul(sv);
+            DoubleVector p1 = c1.add(w1).mul(sv);
+            DoubleVector q1 = c1.sub(w1).mul(sv);
+            DoubleVector dp0 = shortPow(p0, n - 1, one).mul(nv);
+            DoubleVector dq0 = shortPow(q0, n - 1, one).mul(nv);
+            DoubleVector dp1 = shortPow(p1, n - 1, one).mul(nv);
+            DoubleVector dq1 = shortPow(q1, n - 1, one).mul(nv);
+            if (!plain) {
+                dp0 = slope.blend(dp0, p0.compare(VectorOperators.GT, zero));
+                dq0 = slope.blend(dq0, q0.compare(VectorOperators.GT, zero));
+                dp1 = slope.blend(dp1, p1.compare(VectorOperators.GT, zero));
+                dq1 = slope.blend(dq1, q1.compare(VectorOperators.GT, zero));
+            }
+            dp0.sub(dq0).intoArray(diff, o + mu);
+            dp0.add(dq0).intoArray(sum, o + mu);
+            dp1.sub(dq1).intoArray(diff, o + mu + DL);
+            dp1.add(dq1).intoArray(sum, o + mu + DL);
+        }
         for (; mu + DL <= k; mu += DL) {
             DoubleVector wv = DoubleVector.fromArray(DS, w, wOff + mu);
             DoubleVector c = DoubleVector.fromArray(DS, m, mOff + mu).sub(wv.mul(x));
@@ -317,11 +521,47 @@ final class PanamaVectorOps implements VectorOps {
         int n = f.degree();
         PolynomialShape.Kind kind = f.kind();
         DoubleVector sv = DoubleVector.broadcast(DS, s);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        DoubleVector twoXv = DoubleVector.broadcast(DS, 2 * x);
+        DoubleVector nv = DoubleVector.broadcast(DS, n);
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        DoubleVector zero = DoubleVector.zero(DS);
         DoubleVector slope = DoubleVector.broadcast(DS, slope(kind));
-        double threshold = threshold(kind);
+        boolean plain = kind == PolynomialShape.Kind.PLAIN;
         double twoX = 2 * x;
-        DoubleVector acc = DoubleVector.zero(DS);
+        DoubleVector acc0 = zero;
+        DoubleVector acc1 = zero;
         int mu = 0;
+        int end = n <= SHORT_POW ? k : 0;
+        for (; mu + 2 * DL <= end; mu += 2 * DL) {
+            DoubleVector t0 = DoubleVector.fromArray(DS, m, mu)
+                    .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoXv)).mul(sv);
+            DoubleVector t1 = DoubleVector.fromArray(DS, m, mu + DL)
+                    .sub(DoubleVector.fromArray(DS, w, wOff + mu + DL).mul(twoXv)).mul(sv);
+            DoubleVector p0 = shortPow(t0, n - 1, one);
+            DoubleVector p1 = shortPow(t1, n - 1, one);
+            DoubleVector value0 = p0.mul(t0);
+            DoubleVector value1 = p1.mul(t1);
+            DoubleVector derivative0 = p0.mul(nv);
+            DoubleVector derivative1 = p1.mul(nv);
+            if (!plain) {
+                VectorMask<Double> upper0 = t0.compare(VectorOperators.GT, zero);
+                VectorMask<Double> upper1 = t1.compare(VectorOperators.GT, zero);
+                value0 = t0.mul(slope).blend(value0, upper0);
+                value1 = t1.mul(slope).blend(value1, upper1);
+                derivative0 = slope.blend(derivative0, upper0);
+                derivative1 = slope.blend(derivative1, upper1);
+            }
+            DoubleVector dfm0 = DoubleVector.fromArray(DS, dfm, mu);
+            DoubleVector dfm1 = DoubleVector.fromArray(DS, dfm, mu + DL);
+            acc0 = acc0.add(DoubleVector.fromArray(DS, fm, mu).sub(value0));
+            acc1 = acc1.add(DoubleVector.fromArray(DS, fm, mu + DL).sub(value1));
+            dfm0.sub(derivative0).mul(xv).intoArray(diff, mu);
+            dfm1.sub(derivative1).mul(xv).intoArray(diff, mu + DL);
+            dfm0.add(derivative0).intoArray(sum, mu);
+            dfm1.add(derivative1).intoArray(sum, mu + DL);
+        }
+        double threshold = threshold(kind);
         for (; mu + DL <= k; mu += DL) {
             DoubleVector t = DoubleVector.fromArray(DS, m, mu)
                     .sub(DoubleVector.fromArray(DS, w, wOff + mu).mul(twoX)).mul(sv);
@@ -330,11 +570,11 @@ final class PanamaVectorOps implements VectorOps {
             DoubleVector value = t.mul(slope(kind)).blend(p.mul(t), upper);
             DoubleVector derivative = slope.blend(p.mul(n), upper);
             DoubleVector dfmv = DoubleVector.fromArray(DS, dfm, mu);
-            acc = acc.add(DoubleVector.fromArray(DS, fm, mu).sub(value));
+            acc0 = acc0.add(DoubleVector.fromArray(DS, fm, mu).sub(value));
             dfmv.sub(derivative).mul(x).intoArray(diff, mu);
             dfmv.add(derivative).intoArray(sum, mu);
         }
-        double total = acc.reduceLanes(VectorOperators.ADD);
+        double total = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; mu < k; mu++) {
             double t = s * (m[mu] - twoX * w[wOff + mu]);
             double dt = f.derivative(t);

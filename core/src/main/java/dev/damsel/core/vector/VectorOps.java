@@ -31,6 +31,25 @@ public interface VectorOps {
               float[] c, int cOff, int ldc);
 
     /**
+     * {@link #gemm} on {@link Parallel}'s threads, bit for bit the same result whatever the thread count. The default
+     * cuts the rows of C into blocks fixed by m ({@link Vectors#gemmRowBlocks}) and makes one {@link #gemm} call per
+     * block; an implementation may share work between blocks (pack B once) as long as each element of C gets the
+     * operations {@link #gemm} gives it.
+     */
+    default void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc) {
+        int blocks = Vectors.gemmRowBlocks(m);
+        int rows = (m + blocks - 1) / blocks;
+        Parallel.forEach(blocks, block -> {
+            int from = block * rows;
+            int count = Math.min(rows, m - from);
+            if (count > 0) {
+                gemm(count, n, k, a, aOff + from * lda, lda, b, bOff, ldb, c, cOff + from * ldc, ldc);
+            }
+        });
+    }
+
+    /**
      * The drive of one unit, vectorised over memories: {@code Σ_{μ<k} F(s(c_μ+w_μ)) − F(s(c_μ−w_μ))} with
      * {@code c_μ = m_μ − w_μ·x}, where {@code m_μ = m[mOff+μ]} is the overlap of memory μ with the state,
      * {@code w_μ = w[wOff+μ]} the memory's value at the unit and x the unit's value.

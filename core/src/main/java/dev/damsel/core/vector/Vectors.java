@@ -77,20 +77,36 @@ public final class Vectors {
     }
 
     /**
-     * C += A·B (dense, row-major) with the rows of C split into fixed blocks across {@link Parallel}'s threads: the
-     * same result as {@link #gemm(int, int, int, float[], float[], float[])} for any thread count.
+     * C += A·B (dense, row-major) on {@link Parallel}'s threads: bit for bit the result of
+     * {@link #gemm(int, int, int, float[], float[], float[])}, for any thread count.
      */
     public static void gemmParallel(int m, int n, int k, float[] a, float[] b, float[] c) {
-        checkMatrix("A", a, 0, m, k, k);
-        checkMatrix("B", b, 0, k, n, n);
-        checkMatrix("C", c, 0, m, n, n);
-        int rows = 32;
-        int blocks = (m + rows - 1) / rows;
-        Parallel.forEach(blocks, block -> {
-            int from = block * rows;
-            int count = Math.min(rows, m - from);
-            OPS.gemm(count, n, k, a, from * k, k, b, 0, n, c, from * n, n);
-        });
+        gemmParallel(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+    }
+
+    /**
+     * C += A·B with offsets and leading dimensions on {@link Parallel}'s threads (see {@link VectorOps#gemmParallel}):
+     * bit for bit the result of {@link #gemm(int, int, int, float[], int, int, float[], int, int, float[], int, int)},
+     * for any thread count.
+     */
+    public static void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc) {
+        checkMatrix("A", a, aOff, m, k, lda);
+        checkMatrix("B", b, bOff, k, n, ldb);
+        checkMatrix("C", c, cOff, m, n, ldc);
+        OPS.gemmParallel(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /**
+     * The number of row blocks {@link VectorOps#gemmParallel}'s default cuts m rows into: one under 32 rows, else at
+     * least two and about 256 rows each (each block packs all of B again, so blocks are kept large). It depends on m
+     * only, never on the thread count.
+     */
+    static int gemmRowBlocks(int m) {
+        if (m < 32) {
+            return 1;
+        }
+        return Math.max(2, (m + 255) / 256);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -82,16 +82,78 @@ class VectorOpsTest {
     @Test
     void parallelMatrixProductIsTheSameForAnyThreadCount() {
         SplittableRandom random = new SplittableRandom(3);
-        int m = 101;
-        int n = 67;
-        int k = 300;
-        float[] a = floats(m * k, random);
-        float[] b = floats(k * n, random);
-        float[] serial = new float[m * n];
-        float[] parallel = new float[m * n];
-        Vectors.gemm(m, n, k, a, b, serial);
-        Vectors.gemmParallel(m, n, k, a, b, parallel);
-        assertThat(parallel).containsExactly(serial);
+        int[][] shapes = {{101, 67, 300}, {1, 7, 1}, {7, 255, 257}, {255, 257, 7}, {257, 1, 600}, {33, 255, 513},
+                {513, 17, 31}};
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        int before = Parallel.threads();
+        try {
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int n = shape[1];
+                int k = shape[2];
+                float[] a = floats(m * k, random);
+                float[] b = floats(k * n, random);
+                float[] c = floats(m * n, random);
+                float[] serial = c.clone();
+                Vectors.gemm(m, n, k, a, b, serial);
+                for (int threads = 1; threads <= before; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] parallel = c.clone();
+                    Vectors.gemmParallel(m, n, k, a, b, parallel);
+                    assertThat(parallel).as("%dx%dx%d on %d threads", m, n, k, threads).containsExactly(serial);
+                    for (VectorOps ops : implementations) {
+                        float[] one = c.clone();
+                        float[] many = c.clone();
+                        ops.gemm(m, n, k, a, 0, k, b, 0, n, one, 0, n);
+                        ops.gemmParallel(m, n, k, a, 0, k, b, 0, n, many, 0, n);
+                        assertThat(many).as("%s %dx%dx%d on %d threads", ops.name(), m, n, k, threads)
+                                .containsExactly(one);
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void everyElementOfAMatrixProductGetsTheSameOperationsWhereverItLies() {
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        SplittableRandom random = new SplittableRandom(8);
+        int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {13, 255, 257}, {255, 33, 600}, {257, 257, 65}, {31, 1000, 13}};
+        for (VectorOps ops : implementations) {
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int n = shape[1];
+                int k = shape[2];
+                float[] a = floats(m * k, random);
+                float[] b = floats(k * n, random);
+                float[] c = floats(m * n, random);
+                float[] whole = c.clone();
+                ops.gemm(m, n, k, a, 0, k, b, 0, n, whole, 0, n);
+                String what = ops.name() + " " + m + "x" + n + "x" + k;
+                // Row by row, and in uneven blocks of rows.
+                for (int rows : new int[]{1, 2, 3, 7, 64}) {
+                    float[] split = c.clone();
+                    for (int i = 0; i < m; i += rows) {
+                        int count = Math.min(rows, m - i);
+                        ops.gemm(count, n, k, a, i * k, k, b, 0, n, split, i * n, n);
+                    }
+                    assertThat(split).as("%s in blocks of %d rows", what, rows).containsExactly(whole);
+                }
+                // In blocks of columns, which sit anywhere in a panel.
+                for (int cols : new int[]{1, 5, 17, 100}) {
+                    float[] split = c.clone();
+                    for (int j = 0; j < n; j += cols) {
+                        int count = Math.min(cols, n - j);
+                        ops.gemm(m, count, k, a, 0, k, b, j, n, split, j, n);
+                    }
+                    assertThat(split).as("%s in blocks of %d columns", what, cols).containsExactly(whole);
+                }
+            }
+        }
     }
 
     @Test

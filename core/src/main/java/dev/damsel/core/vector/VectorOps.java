@@ -7,7 +7,7 @@ package dev.damsel.core.vector;
  */
 public interface VectorOps {
 
-    /** The id recorded in provenance: {@code scalar} or {@code panama}. */
+    /** The id recorded in provenance: {@code scalar}, {@code panama} or {@code openblas}. */
     String name();
 
     /** The width in bits of the vectors the kernels use (0 for the scalar reference). */
@@ -29,6 +29,16 @@ public interface VectorOps {
      */
     void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc);
+
+    /**
+     * Whether {@link #gemm} keeps the promise above that a row of C gets the same operations whatever m is and
+     * wherever the row lies. The Java kernels do. A native BLAS does not (its kernels round a row differently by its
+     * place in a group of rows), though one call always gives the same result for the same arguments: a caller that
+     * splits rows into blocks whose size follows the thread count must then split by a size fixed otherwise.
+     */
+    default boolean gemmRowsIndependent() {
+        return true;
+    }
 
     /**
      * The drive of one unit, vectorised over memories: {@code Σ_{μ<k} F(s(c_μ+w_μ)) − F(s(c_μ−w_μ))} with

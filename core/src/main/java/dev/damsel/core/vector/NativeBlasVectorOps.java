@@ -45,7 +45,8 @@ final class NativeBlasVectorOps implements VectorOps {
         try {
             Loader.load(openblas_nolapack.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            throw new IllegalStateException("the OpenBLAS native library cannot load: " + e.getMessage(), e);
+            throw new IllegalStateException("its native library does not load on this machine ("
+                    + String.valueOf(e.getMessage()).replace('\n', ' ') + ")", e);
         }
         openblas_nolapack.blas_set_num_threads(1);
         var panama = VectorOpsProvider.loadPanama();

@@ -36,11 +36,6 @@ public final class Parallel {
         return limit;
     }
 
-    /** Whether the calling thread is running blocks of a {@link #forEach} that spread over several threads. */
-    static boolean insideWorker() {
-        return INSIDE.get();
-    }
-
     /**
      * Uses at most {@code threads} threads from now on (between 1 and the pool's size, {@value #PROPERTY} or the
      * processor count). Results do not change; only the speed does.

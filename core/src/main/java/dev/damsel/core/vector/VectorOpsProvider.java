@@ -107,6 +107,9 @@ public final class VectorOpsProvider {
             return (VectorOps) constructor.newInstance();
         } catch (InvocationTargetException e) {
             reason[0] = String.valueOf(e.getCause().getMessage());
+        } catch (NoClassDefFoundError e) {
+            reason[0] = "cannot load " + className + ", a class it needs is not on the class path: " + e.getMessage()
+                    + (className.equals(NATIVE_BLAS_CLASS) ? " (the org.bytedeco openblas and javacpp jars)" : "");
         } catch (ReflectiveOperationException | LinkageError e) {
             reason[0] = "cannot load " + className + ": " + e;
         }

@@ -40,7 +40,7 @@ public final class VectorOpsProvider {
                 return new ScalarVectorOps();
             }
             case "panama" -> {
-                VectorOps ops = loadPanama().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
+                VectorOps ops = loadPanama().orElseThrow(() -> new VectorBackendException("-D" + PROPERTY
                         + "=panama, but the Panama kernels cannot load: " + whyNotPanama()));
                 LOG.info("vector kernels: {} ({} bit, forced by -D{}=panama)", ops.name(), ops.bitWidth(), PROPERTY);
                 return ops;
@@ -49,7 +49,7 @@ public final class VectorOpsProvider {
                 String[] reason = new String[1];
                 VectorOps ops = load(NATIVE_BLAS_CLASS, reason);
                 if (ops == null) {
-                    throw new IllegalStateException("-D" + PROPERTY + "=openblas, but OpenBLAS cannot load: "
+                    throw new VectorBackendException("-D" + PROPERTY + "=openblas, but OpenBLAS cannot load: "
                             + reason[0]);
                 }
                 LOG.info("vector kernels: {} (forced by -D{}=openblas)", ops, PROPERTY);
@@ -64,7 +64,7 @@ public final class VectorOpsProvider {
                 LOG.warn("vector kernels: falling back to scalar: {}", whyNotPanama());
                 return new ScalarVectorOps();
             }
-            default -> throw new IllegalStateException("-D" + PROPERTY + " must be scalar, panama or openblas, got '"
+            default -> throw new VectorBackendException("-D" + PROPERTY + " must be scalar, panama or openblas, got '"
                     + forced + "'");
         }
     }
@@ -106,13 +106,18 @@ public final class VectorOpsProvider {
             var constructor = type.getDeclaredConstructor();
             return (VectorOps) constructor.newInstance();
         } catch (InvocationTargetException e) {
-            reason[0] = String.valueOf(e.getCause().getMessage());
+            reason[0] = e.getCause() instanceof NoClassDefFoundError missing ? missingClass(className, missing)
+                    : String.valueOf(e.getCause().getMessage());
         } catch (NoClassDefFoundError e) {
-            reason[0] = "cannot load " + className + ", a class it needs is not on the class path: " + e.getMessage()
-                    + (className.equals(NATIVE_BLAS_CLASS) ? " (the org.bytedeco openblas and javacpp jars)" : "");
+            reason[0] = missingClass(className, e);
         } catch (ReflectiveOperationException | LinkageError e) {
             reason[0] = "cannot load " + className + ": " + e;
         }
         return null;
+    }
+
+    private static String missingClass(String className, NoClassDefFoundError e) {
+        return "a class it needs is not on the class path: " + e.getMessage()
+                + (className.equals(NATIVE_BLAS_CLASS) ? " (the org.bytedeco openblas and javacpp jars)" : "");
     }
 }

@@ -143,7 +143,7 @@ class NativeBlasVectorOpsTest {
     @Test
     void anUnknownBackendIsAOneLineError() {
         assertThatThrownBy(() -> VectorOpsProvider.choose("cublas"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(VectorBackendException.class)
                 .hasMessage("-Ddamsel.vector must be scalar, panama or openblas, got 'cublas'");
     }
 

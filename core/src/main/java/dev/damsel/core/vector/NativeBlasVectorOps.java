@@ -95,21 +95,32 @@ final class NativeBlasVectorOps implements VectorOps {
         FloatPointer pa = buf.a((long) m * k);
         FloatPointer pb = buf.b((long) k * n);
         FloatPointer pc = buf.c((long) m * n);
-        copyIn(a, aOff, lda, m, k, pa, k);
         copyIn(b, bOff, ldb, k, n, pb, n);
-        copyIn(c, cOff, ldc, m, n, pc, n);
         int per = blockRows(m);
         if (per >= m) {
-            sgemm(m, n, k, pa, pb, pc);
+            product(m, n, k, a, aOff, lda, c, cOff, ldc, 0, m, pa, pb, pc);
         } else {
-            // Blocks fixed by m alone, on the pool (inline when this is already one of its threads).
+            // Blocks fixed by m alone, on the pool (inline when this is already one of its threads); each block copies
+            // its own rows of A and C in the calling thread's buffers.
             Parallel.forEach((m + per - 1) / per, block -> {
                 int from = block * per;
-                int to = Math.min(m, from + per);
-                sgemm(to - from, n, k, pa.getPointer((long) from * k), pb, pc.getPointer((long) from * n));
+                product(m, n, k, a, aOff, lda, c, cOff, ldc, from, Math.min(m, from + per), pa, pb, pc);
             });
         }
-        copyOut(pc, m, n, c, cOff, ldc, n);
+    }
+
+    /** Rows [from, to) of C += A·B, B already in {@code pb}. */
+    private static void product(int m, int n, int k, float[] a, int aOff, int lda, float[] c, int cOff, int ldc,
+                                int from, int to, FloatPointer pa, FloatPointer pb, FloatPointer pc) {
+        int rows = to - from;
+        // A block's own views of the shared buffers (no copy, no allocation of memory), so no position is shared.
+        FloatPointer blockA = from == 0 && to == m ? pa : new FloatPointer(pa).position((long) from * k);
+        FloatPointer blockC = from == 0 && to == m ? pc : new FloatPointer(pc).position((long) from * n);
+        copyIn(a, aOff + from * lda, lda, rows, k, blockA, k);
+        copyIn(c, cOff + from * ldc, ldc, rows, n, blockC, n);
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                openblas_nolapack.CblasNoTrans, rows, n, k, 1f, blockA, k, pb, n, 1f, blockC, n);
+        copyOut(blockC, rows, n, c, cOff + from * ldc, ldc, n);
     }
 
     /** False: OpenBLAS rounds a row by its place in the kernel's group of rows (see the class comment). */
@@ -124,11 +135,6 @@ final class NativeBlasVectorOps implements VectorOps {
      */
     static int blockRows(int rows) {
         return Math.max(MIN_BLOCK_ROWS, (rows + 7) / 8);
-    }
-
-    private static void sgemm(int m, int n, int k, FloatPointer a, FloatPointer b, FloatPointer c) {
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                openblas_nolapack.CblasNoTrans, m, n, k, 1f, a, k, b, n, 1f, c, n);
     }
 
     @Override
@@ -153,27 +159,32 @@ final class NativeBlasVectorOps implements VectorOps {
         return NAME + " (gemm) + " + delegate;
     }
 
-    /** The rows × cols matrix at {@code off} with leading dimension ld into {@code out}, whose rows are width apart. */
+    /**
+     * The rows × cols matrix at {@code off} (leading dimension ld) into {@code out}, from its position, width floats a
+     * row. The pointer's position is left as it was.
+     */
     private static void copyIn(float[] data, int off, int ld, int rows, int cols, FloatPointer out, int width) {
+        long base = out.position();
         if (ld == cols && width == cols) {
-            out.position(0).put(data, off, rows * cols);
+            out.put(data, off, rows * cols);
         } else {
             for (int r = 0; r < rows; r++) {
-                out.position((long) r * width).put(data, off + r * ld, cols);
+                out.position(base + (long) r * width).put(data, off + r * ld, cols);
             }
+            out.position(base);
         }
-        out.position(0);
     }
 
     private static void copyOut(FloatPointer in, int rows, int cols, float[] data, int off, int ld, int width) {
+        long base = in.position();
         if (ld == cols && width == cols) {
-            in.position(0).get(data, off, rows * cols);
+            in.get(data, off, rows * cols);
         } else {
             for (int r = 0; r < rows; r++) {
-                in.position((long) r * width).get(data, off + r * ld, cols);
+                in.position(base + (long) r * width).get(data, off + r * ld, cols);
             }
+            in.position(base);
         }
-        in.position(0);
     }
 
     /** One thread's off-heap operands; each grows (at least doubling) when a product needs more. */

@@ -1,6 +1,7 @@
 package dev.damsel.runner;
 
 import dev.damsel.api.ConfigException;
+import dev.damsel.core.vector.VectorBackendException;
 import dev.damsel.tasks.data.DatasetException;
 import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
@@ -23,7 +24,15 @@ public final class Damsel {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof VectorBackendException bad) { // -Ddamsel.vector names no usable kernels
+                err.println("damsel: " + bad.getMessage());
+                return EXIT_USAGE;
+            }
+            throw e;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

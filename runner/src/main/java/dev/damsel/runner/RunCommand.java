@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.time.Clock;
@@ -232,10 +233,25 @@ public final class RunCommand implements Callable<Integer> {
         return Files.createDirectories(ResumedRuns.runDir(folder.file("."), run));
     }
 
+    /**
+     * Writes a run's three files, each to a temporary name first and then renamed, {@code config.yaml} last: a process
+     * killed midway leaves no truncated file, and a run folder with its config.yaml is complete.
+     */
     private void writeRun(Path dir, RunPlan plan, RunResult result) throws IOException {
-        new ResultJsonWriter().write(result, dir.resolve("result.json"));
-        provenanceWriter().writeValue(dir.resolve("provenance.json").toFile(), provenance(plan, result));
-        new YAMLMapper().writeValue(dir.resolve("config.yaml").toFile(), plan.resolved());
+        writeWhole(dir.resolve("result.json"), file -> new ResultJsonWriter().write(result, file));
+        writeWhole(dir.resolve("provenance.json"),
+                file -> provenanceWriter().writeValue(file.toFile(), provenance(plan, result)));
+        writeWhole(dir.resolve("config.yaml"), file -> new YAMLMapper().writeValue(file.toFile(), plan.resolved()));
+    }
+
+    private interface FileWriting {
+        void write(Path file) throws IOException;
+    }
+
+    private static void writeWhole(Path file, FileWriting writing) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        writing.write(temporary);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private RunProvenance provenance(RunPlan plan, RunResult result) {

@@ -37,6 +37,8 @@ import java.util.Arrays;
 final class DenseBipolarKernels {
     /** Probes per block of a relaxation or an energy. */
     static final int PROBE_BLOCK = 32;
+    /** The relaxation's blocks per batch when gemm's rows are not independent ({@link VectorOps#gemmRowsIndependent}). */
+    static final int FIXED_BLOCKS = 4;
     /** Items per partial sum of the gradient. */
     static final int ITEM_BLOCK = 16;
     /** Blocks of items whose partials are held at once before being reduced (bounds the memory). */
@@ -240,8 +242,10 @@ final class DenseBipolarKernels {
         float[] xiUnits = u == n ? xi : gatherColumns(units);
         // One block per thread (at least PROBE_BLOCK probes): the product packs ξ once per block. Each probe's result
         // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
-        // results depend on the thread count.
-        int per = Math.max(PROBE_BLOCK, (size + Parallel.threads() - 1) / Parallel.threads());
+        // results depend on the thread count. A gemm without that promise (native BLAS) gets blocks fixed by the
+        // batch size alone.
+        int threads = ops.gemmRowsIndependent() ? Parallel.threads() : FIXED_BLOCKS;
+        int per = Math.max(PROBE_BLOCK, (size + threads - 1) / threads);
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
             int count = Math.min(size, from + per) - from;

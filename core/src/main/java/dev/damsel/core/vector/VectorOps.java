@@ -7,7 +7,7 @@ package dev.damsel.core.vector;
  */
 public interface VectorOps {
 
-    /** The id recorded in provenance: {@code scalar} or {@code panama}. */
+    /** The id recorded in provenance: {@code scalar}, {@code panama} or {@code openblas}. */
     String name();
 
     /** The width in bits of the vectors the kernels use (0 for the scalar reference). */
@@ -47,6 +47,16 @@ public interface VectorOps {
                 gemm(count, n, k, a, aOff + from * lda, lda, b, bOff, ldb, c, cOff + from * ldc, ldc);
             }
         });
+    }
+
+    /**
+     * Whether {@link #gemm} keeps the promise above that a row of C gets the same operations whatever m is and
+     * wherever the row lies. The Java kernels do. A native BLAS does not (its kernels round a row differently by its
+     * place in a group of rows), though one call always gives the same result for the same arguments: a caller that
+     * splits rows into blocks whose size follows the thread count must then split by a size fixed otherwise.
+     */
+    default boolean gemmRowsIndependent() {
+        return true;
     }
 
     /**

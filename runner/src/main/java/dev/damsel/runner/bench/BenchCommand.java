@@ -20,11 +20,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code damsel bench step|train}: timings of the memory's hot paths without JMH. Each warms up, then prints one
- * machine-readable line of {@code key=value} pairs.
+ * {@code damsel bench step|train|gemm}: timings of the memory's hot paths and of the float matrix product without
+ * JMH. Each warms up, then prints one machine-readable line of {@code key=value} pairs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the memory's hot paths.",
-        subcommands = {BenchCommand.Step.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Step.class, BenchCommand.Train.class, BenchCommand.Gemm.class})
 public final class BenchCommand {
 
     /** One synchronous step of B probes (10% of bits flipped from stored or trained memories). */
@@ -143,6 +143,57 @@ public final class BenchCommand {
                             + "items=%d memories=%d degree=%d temperature=%s vector=%s bits=%d threads=%d",
                     1 / perEpoch, perEpoch * 1e3, fixed, items, memory.loss(patterns, all), dim, items, memories,
                     degree, temperature, Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
+        }
+    }
+
+    /**
+     * The float product C += A·B (A m×k, B k×n, dense, random in [−1, 1)) through the facade: {@code gflops} for
+     * {@code Vectors.gemm} (one call; the native backend spreads a large one over damsel's threads),
+     * {@code parallel_gflops} for {@code Vectors.gemmParallel} (rows split over damsel's threads by the facade).
+     */
+    @Command(name = "gemm", mixinStandardHelpOptions = true,
+            description = "GFLOP/s of the float matrix product C += A·B (2mnk flops a call).")
+    static final class Gemm implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--m", defaultValue = "128", description = "rows of A and C (default ${DEFAULT-VALUE})")
+        int m;
+        @Option(names = "--n", defaultValue = "256", description = "columns of B and C (default ${DEFAULT-VALUE})")
+        int n;
+        @Option(names = "--k", defaultValue = "512", description = "columns of A, rows of B (default ${DEFAULT-VALUE})")
+        int k;
+        @Option(names = "--seconds", defaultValue = "3",
+                description = "measuring time of each of the two timings (default ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Override
+        public void run() {
+            positive("--m", m);
+            positive("--n", n);
+            positive("--k", k);
+            positive("--seconds", seconds);
+            if ((long) m * k > Integer.MAX_VALUE || (long) k * n > Integer.MAX_VALUE
+                    || (long) m * n > Integer.MAX_VALUE) {
+                throw new UsageException("--m, --n and --k make a matrix of more than 2^31 - 1 floats");
+            }
+            SplittableRandom random = new SplittableRandom(3);
+            float[] a = new float[m * k];
+            float[] b = new float[k * n];
+            for (int p = 0; p < a.length; p++) {
+                a[p] = (float) (2 * random.nextDouble() - 1);
+            }
+            for (int p = 0; p < b.length; p++) {
+                b[p] = (float) (2 * random.nextDouble() - 1);
+            }
+            float[] c = new float[m * n];
+            double flops = 2.0 * m * n * k;
+            double single = time(() -> Vectors.gemm(m, n, k, a, b, c), seconds);
+            double parallel = time(() -> Vectors.gemmParallel(m, n, k, a, b, c), seconds);
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "bench=gemm gflops=%.2f parallel_gflops=%.2f ms_per_call=%.4f m=%d n=%d k=%d vector=%s bits=%d "
+                            + "threads=%d",
+                    flops / single / 1e9, flops / parallel / 1e9, single * 1e3, m, n, k,
+                    Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
         }
     }
 

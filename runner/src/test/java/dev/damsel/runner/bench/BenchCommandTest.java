@@ -36,6 +36,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void gemmPrintsOneMachineReadableLine() {
+        String[] r = run("bench", "gemm", "--m", "7", "--n", "5", "--k", "3", "--seconds", "0.05");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1].lines()).singleElement().asString().startsWith("bench=gemm gflops=")
+                .contains("parallel_gflops=", "m=7 n=5 k=3 vector=", "threads=");
+    }
+
+    @Test
+    void badGemmFlagsGiveOneLineAndExitTwo() {
+        for (String[] args : new String[][]{{"bench", "gemm", "--m", "0"}, {"bench", "gemm", "--k", "x"},
+                {"bench", "gemm", "--seconds", "-1"}, {"bench", "gemm", "--m", "100000", "--k", "100000"},
+                {"bench", "gemm", "--size", "3"}}) {
+            String[] r = run(args);
+            assertThat(r[0]).as(String.join(" ", args)).isEqualTo("2");
+            assertThat(r[2].lines()).as(String.join(" ", args)).hasSize(1);
+        }
+    }
+
+    @Test
     void badFlagsGiveOneLineAndExitTwo() {
         String[] r = run("bench", "step", "--degree", "61");
         assertThat(r[0]).isEqualTo("2");

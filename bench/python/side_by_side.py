@@ -1,0 +1,84 @@
+"""Runs damsel's benchmarks and the numpy comparator side by side and prints the ratios as a Markdown table.
+
+Each damsel line is followed at once by the numpy line on the same shapes, so the two share the machine's state; the
+load average is printed before and after. Needs the packaged launcher (`mvn -q -B -ntp package -DskipTests`) and numpy.
+
+Usage (from the repository root):
+    python3 bench/python/side_by_side.py [--seconds 3] [--repeats 3] [--backends panama,openblas]
+
+Step rows: `damsel bench step` (stored +-1 patterns, n=3, 10% noise) against `step_numpy.py` (float32 two-product form).
+Product rows: `damsel bench gemm` (float C += A.B through the facade, rows over damsel's threads) against numpy's `@`.
+Every figure is the best of the repeats (the least disturbed by other processes); the ratio is damsel / numpy.
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHAPES = [(256, 512, 128), (1024, 4096, 1024)]
+NUMPY_ENV = {k: v for k, v in os.environ.items() if not k.startswith("OPENBLAS_")}
+
+
+def fields(line):
+    return dict(part.split("=", 1) for part in line.split() if "=" in part)
+
+
+def last_line(cmd, env):
+    out = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    return fields(out.strip().splitlines()[-1])
+
+
+def damsel(args, backend):
+    env = dict(os.environ)
+    env["DAMSEL_JAVA_OPTS"] = (env.get("DAMSEL_JAVA_OPTS", "") + " -Ddamsel.vector=" + backend).strip()
+    return last_line([os.path.join(ROOT, "damsel"), "bench", *args], env)
+
+
+def numpy(dim, memories, probes, seconds):
+    return last_line([sys.executable, os.path.join(ROOT, "bench", "python", "step_numpy.py"), "--dim", str(dim),
+                      "--memories", str(memories), "--probes", str(probes), "--degree", "3", "--seconds",
+                      str(seconds), "--gemm"], NUMPY_ENV)
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--seconds", type=float, default=3)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--backends", default="panama,openblas")
+    args = p.parse_args()
+    backends = [b for b in args.backends.split(",") if b]
+    print(f"load average before: {load():.2f}")
+    rows = []
+    for dim, memories, probes in SHAPES:
+        best = {}
+        for _ in range(args.repeats):
+            for backend in backends:
+                step = damsel(["step", "--dim", str(dim), "--memories", str(memories), "--probes", str(probes),
+                               "--degree", "3", "--seconds", str(args.seconds)], backend)
+                gemm = damsel(["gemm", "--m", str(probes), "--n", str(dim), "--k", str(memories), "--seconds",
+                               str(args.seconds)], backend)
+                ref = numpy(dim, memories, probes, args.seconds)
+                for key, value in ((("step", backend), float(step["probes_per_s"])),
+                                   (("gemm", backend), float(gemm["parallel_gflops"])),
+                                   (("step", "numpy"), float(ref["probes_per_s"])),
+                                   (("gemm", "numpy"), float(ref["gemm_gflops"]))):
+                    best[key] = max(best.get(key, 0.0), value)
+        for backend in backends:
+            rows.append((f"{dim}, {memories}, {probes}", backend, best[("step", backend)], best[("step", "numpy")],
+                         best[("gemm", backend)], best[("gemm", "numpy")]))
+    print(f"load average after: {load():.2f}\n")
+    print("| N, K, B | damsel backend | step probes/s | numpy probes/s | step ratio | product GFLOP/s "
+          "| numpy GFLOP/s | product ratio |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for shape, backend, step, step_ref, gemm, gemm_ref in rows:
+        print(f"| {shape} | {backend} | {step:,.0f} | {step_ref:,.0f} | {step / step_ref:.2f}x | {gemm:.1f} "
+              f"| {gemm_ref:.1f} | {gemm / gemm_ref:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -28,8 +28,8 @@ import java.util.Arrays;
  *       for −1 it is ξ^μ_i b_μ). The overlaps are integers in [−N, N], so a and b come from a table. The step needs
  *       only the sign, so each probe's coefficients are divided by their largest magnitude before the float product:
  *       no overflow for any degree or β;</li>
- *   <li>the loss gradient sums per-item terms over fixed blocks of {@link #ITEM_BLOCK} items, each into its own
- *       partial, reduced in block order: bit-identical for any thread count.</li>
+ *   <li>the loss gradient sums per-item terms over blocks of at most {@link #ITEM_BLOCK} items (fixed by the item
+ *       count), each into its own unit-major partial, reduced in block order: bit-identical for any thread count.</li>
  * </ul>
  * Probes and items are split across {@link Parallel}'s threads in fixed blocks; each probe's result is computed by the
  * same operations whichever block or thread it lands in.
@@ -64,6 +64,8 @@ final class DenseBipolarKernels {
     private final InteractionFunction interaction;
     private final PolynomialShape shape;
     private final VectorOps ops = Vectors.ops();
+    /** The loss's partial sums, handed on to the next kernels of the same memory. */
+    private final java.util.concurrent.atomic.AtomicReference<Workspace> workspace;
 
     /** @param xi the memory's K×N parameters, read but never written; the memory drops this object when they change */
     DenseBipolarKernels(int memories, int dimension, float[] xi, InteractionFunction interaction) {
@@ -85,6 +87,7 @@ final class DenseBipolarKernels {
         boolean reuse = retired != null && retired.xiDouble.length == xi.length;
         this.xiDouble = reuse ? retired.xiDouble : new double[xi.length];
         this.xiUnitMajor = reuse ? retired.xiUnitMajor : new double[xi.length];
+        this.workspace = reuse ? retired.workspace : new java.util.concurrent.atomic.AtomicReference<>();
         boolean allBipolar = true;
         for (int p = 0; p < xi.length; p++) {
             float v = xi[p];
@@ -312,42 +315,56 @@ final class DenseBipolarKernels {
 
     /**
      * The loss over the items; fills {@code outputs} (Y) when not null and overwrites {@code gradient} (∂L/∂ξ) when
-     * not null. Items are split into fixed blocks of {@link #ITEM_BLOCK}, whose partial sums are added in block order.
+     * not null. Items are split into {@link #itemBlocks} blocks of nearly equal size (fixed by the item count alone),
+     * each summing its gradient terms into its own unit-major partial; the partials are added in block order.
      */
     double loss(float[] items, int size, int[] units, LossContext context, int errorPower, double scale,
                 double[] outputs, float[] gradient) {
-        int blocks = blocks(size, ITEM_BLOCK);
+        int blocks = itemBlocks(size);
+        int per = blocks == 0 ? 0 : (size + blocks - 1) / blocks;
         int slots = Math.max(1, Math.min(WAVE, blocks));
         double[] losses = new double[blocks];
-        double[][] partials = gradient == null ? null : new double[slots][memories * dimension];
-        double[][] partialsUnitMajor = gradient == null ? null : new double[slots][memories * dimension];
-        double[] total = gradient == null ? null : new double[memories * dimension];
+        Workspace work = gradient == null ? null : takeWorkspace(slots);
+        double[][] partials = work == null ? null : work.partials;
+        double[] total = work == null ? null : work.total;
         for (int wave = 0; wave < blocks; wave += slots) {
             int first = wave;
             int inWave = Math.min(slots, blocks - wave);
             Parallel.forEach(inWave, slot -> {
                 int block = first + slot;
-                losses[block] = lossBlock(items, block * ITEM_BLOCK, Math.min(size, (block + 1) * ITEM_BLOCK), units,
-                        context, errorPower, scale, outputs, gradient == null ? null : partials[slot],
-                        gradient == null ? null : partialsUnitMajor[slot]);
+                losses[block] = lossBlock(items, Math.min(size, block * per), Math.min(size, (block + 1) * per), units, context,
+                        errorPower, scale, outputs, partials == null ? null : partials[slot]);
             });
-            if (gradient != null) {
+            if (total != null) {
                 for (int slot = 0; slot < inWave; slot++) {
-                    double[] p = partials[slot];
-                    double[] q = partialsUnitMajor[slot];
-                    for (int mu = 0; mu < memories; mu++) {
-                        for (int j = 0; j < dimension; j++) {
-                            total[mu * dimension + j] += p[mu * dimension + j] + q[j * memories + mu];
-                        }
+                    double[] q = partials[slot];
+                    if (wave == 0 && slot == 0) {
+                        System.arraycopy(q, 0, total, 0, total.length);
+                        continue;
+                    }
+                    for (int p = 0; p < total.length; p++) {
+                        total[p] += q[p];
                     }
                 }
             }
         }
         if (gradient != null) {
-            for (int p = 0; p < total.length; p++) {
-                double g = scale * total[p];
-                gradient[p] = (float) Math.max(-GRADIENT_LIMIT, Math.min(GRADIENT_LIMIT, g));
+            if (blocks == 0) {
+                Arrays.fill(total, 0.0);
             }
+            // total is unit-major (j·K + μ); the gradient is memory-major. Transposed in tiles.
+            for (int j0 = 0; j0 < dimension; j0 += TILE) {
+                int j1 = Math.min(dimension, j0 + TILE);
+                for (int mu0 = 0; mu0 < memories; mu0 += TILE) {
+                    int mu1 = Math.min(memories, mu0 + TILE);
+                    for (int mu = mu0; mu < mu1; mu++) {
+                        for (int j = j0; j < j1; j++) {
+                            gradient[mu * dimension + j] = limited(scale * total[j * memories + mu]);
+                        }
+                    }
+                }
+            }
+            workspace.set(work);
         }
         double loss = 0;
         for (double l : losses) {
@@ -357,13 +374,50 @@ final class DenseBipolarKernels {
     }
 
     /**
-     * One block of items: its loss, its outputs, and (when {@code rows} is not null) its gradient terms, overwriting
-     * {@code rows} (memory-major: x_j·Σ_i D_μi) and {@code cols} (unit-major: S_μi − x_i D_μi).
+     * {@code g} clamped to ±{@link #GRADIENT_LIMIT}, as float: the same values as {@code Math.max}/{@code min}
+     * (NaN included), written as compares, which cost a third as much in this loop.
+     */
+    private static float limited(double g) {
+        return g >= GRADIENT_LIMIT ? GRADIENT_LIMIT : g <= -GRADIENT_LIMIT ? -GRADIENT_LIMIT : (float) g;
+    }
+
+    /**
+     * The number of item blocks of a loss over {@code size} items: ⌈size / {@link #ITEM_BLOCK}⌉, so that blocks
+     * hold between half and all of {@link #ITEM_BLOCK} items and two threads share 25 items as 13 and 12, not 16 and
+     * 9. It depends on the item count only, never on the thread count.
+     */
+    static int itemBlocks(int size) {
+        return blocks(size, ITEM_BLOCK);
+    }
+
+    /** The gradient's partial sums, reused across calls and across the kernels of successive ξ of one memory. */
+    private static final class Workspace {
+        final double[][] partials;
+        final double[] total;
+
+        Workspace(int slots, int length) {
+            partials = new double[slots][length];
+            total = new double[length];
+        }
+    }
+
+    /** The shared workspace if it is free and large enough, else a new one (concurrent callers get their own). */
+    private Workspace takeWorkspace(int slots) {
+        Workspace work = workspace.getAndSet(null);
+        if (work == null || work.partials.length < slots) {
+            work = new Workspace(slots, memories * dimension);
+        }
+        return work;
+    }
+
+    /**
+     * One block of items: its loss, its outputs, and (when {@code cols} is not null) its gradient terms divided by
+     * β/N, overwriting {@code cols}, unit-major: {@code cols[j·K + μ] = Σ_items x_j Σ_{i∈mask} D_μi + [j∈mask]
+     * (S_μj − x_j D_μj)}.
      */
     private double lossBlock(float[] items, int from, int to, int[] units, LossContext context, int errorPower,
-                             double scale, double[] outputs, double[] rows, double[] cols) {
-        if (rows != null) {
-            Arrays.fill(rows, 0.0);
+                             double scale, double[] outputs, double[] cols) {
+        if (cols != null) {
             Arrays.fill(cols, 0.0);
         }
         Scratch scratch = new Scratch();
@@ -390,7 +444,8 @@ final class DenseBipolarKernels {
             for (int j = 0; j < dimension; j++) {
                 stateDouble[j] = state[j];
             }
-            if (rows != null) {
+            boolean any = false;
+            if (cols != null) {
                 Arrays.fill(sumD, 0.0);
             }
             // For a ±1 state one of each unit's two arguments is the state's own s·m_μ: F and F' of it are taken once
@@ -413,7 +468,7 @@ final class DenseBipolarKernels {
                     outputs[b * masked + k] = y;
                 }
                 double delta = twoM * odd * (1.0 - y * y);
-                if (rows == null || delta == 0) {
+                if (cols == null || delta == 0) {
                     continue;
                 }
                 if (!fused) {
@@ -425,11 +480,13 @@ final class DenseBipolarKernels {
                     sumD[mu] += dd;
                     cols[col + mu] += delta * sum[mu] - xv * dd;
                 }
+                any = true;
             }
-            if (rows != null) {
-                for (int mu = 0; mu < memories; mu++) {
-                    if (sumD[mu] != 0) {
-                        ops.axpy(sumD[mu], stateDouble, 0, rows, mu * dimension, dimension);
+            if (any) {
+                for (int j = 0; j < dimension; j++) {
+                    double xj = stateDouble[j];
+                    if (xj != 0) {
+                        ops.axpy(xj, sumD, 0, cols, j * memories, memories);
                     }
                 }
             }

@@ -8,6 +8,8 @@ import dev.damsel.api.UpdateMode;
 import dev.damsel.core.interaction.PolynomialInteraction;
 import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
 import dev.damsel.core.memory.DenseBipolarMemory;
+import dev.damsel.core.memory.DenseBipolarMemoryConfig;
+import dev.damsel.core.memory.DenseBipolarMemoryFactory;
 import dev.damsel.core.training.NormalisedMomentum;
 import dev.damsel.core.vector.Vectors;
 import dev.damsel.runner.UsageException;
@@ -82,9 +84,16 @@ public final class BenchCommand {
         }
     }
 
-    /** Full-batch training epochs of an autoassociative problem (Krotov &amp; Hopfield's example by default). */
+    /**
+     * Full-batch training of an autoassociative problem, by default the seed authors' example and procedure
+     * (McAlister et al.'s PyTorch implementation of Krotov &amp; Hopfield 2016, appendix A): N = 100, P = 25 random
+     * patterns, K = 100 memories, rectified F with n = 5, T = 50 on raw overlaps (0.5 in damsel's (β/N) form), ξ
+     * drawn uniformly from [0, 1), error power 2, learning rate 0.01 decayed by 0.999 per epoch, momentum 0.6, 500
+     * epochs. A warm-up run on a copy comes first; then one run from the same start is timed and its final stability
+     * printed.
+     */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Epochs per second of full-batch training on random patterns (rectified polynomial F).")
+            description = "Epochs per second and final stability of full-batch training on random patterns.")
     static final class Train implements Runnable {
         @Spec
         CommandSpec spec;
@@ -96,11 +105,36 @@ public final class BenchCommand {
         int memories;
         @Option(names = "--degree", defaultValue = "5", description = "n (default ${DEFAULT-VALUE})")
         int degree;
-        @Option(names = "--epochs", defaultValue = "300", description = "epochs timed (default ${DEFAULT-VALUE})")
+        @Option(names = "--epochs", defaultValue = "500",
+                description = "epochs trained and timed (default ${DEFAULT-VALUE})")
         int epochs;
         @Option(names = "--temperature", defaultValue = "0.5",
                 description = "T of damsel's (β/N)-normalised form (default ${DEFAULT-VALUE})")
         double temperature;
+        @Option(names = "--learning-rate", defaultValue = "0.01",
+                description = "the first epoch's learning rate (default ${DEFAULT-VALUE})")
+        double learningRate;
+        @Option(names = "--decay", defaultValue = "0.999",
+                description = "learning-rate factor per epoch (default ${DEFAULT-VALUE})")
+        double decay;
+        @Option(names = "--momentum", defaultValue = "0.6", description = "momentum (default ${DEFAULT-VALUE})")
+        double momentum;
+        @Option(names = "--error-power", defaultValue = "2",
+                description = "m in the loss (Y − x)^(2m) (default ${DEFAULT-VALUE})")
+        int errorPower;
+        @Option(names = "--init", defaultValue = "uniform",
+                description = "initial ξ: uniform (on [0, 1), the seed's) or normal (N(init-mean, init-std²) "
+                        + "clamped to [−1, 1], damsel's dense-bipolar memory) (default ${DEFAULT-VALUE})")
+        String init;
+        @Option(names = "--init-mean", defaultValue = "0",
+                description = "mean of the normal initial ξ (default ${DEFAULT-VALUE})")
+        double initMean;
+        @Option(names = "--init-std", defaultValue = "0.3",
+                description = "standard deviation of the normal initial ξ (default ${DEFAULT-VALUE})")
+        double initStd;
+        @Option(names = "--seed", defaultValue = "2",
+                description = "seed of the patterns and the initial ξ (default ${DEFAULT-VALUE})")
+        long seed;
 
         @Override
         public void run() {
@@ -110,40 +144,80 @@ public final class BenchCommand {
             positive("--epochs", epochs);
             degreeInRange(degree);
             positive("--temperature", temperature);
-            SplittableRandom random = new SplittableRandom(2);
+            positive("--learning-rate", learningRate);
+            if (!(decay > 0 && decay <= 1)) {
+                throw new UsageException("--decay must be in (0, 1] (got " + decay + ")");
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new UsageException("--momentum must be in [0, 1) (got " + momentum + ")");
+            }
+            if (errorPower < 1 || errorPower > 50) {
+                throw new UsageException("--error-power must be in [1, 50] (got " + errorPower + ")");
+            }
+            if (!init.equals("uniform") && !init.equals("normal")) {
+                throw new UsageException("--init must be uniform or normal (got '" + init + "')");
+            }
+            SplittableRandom random = new SplittableRandom(seed);
             StateBatch patterns = signs(items, dim, random);
             UnitMask all = UnitMask.all(dim);
-            float[] xi = new float[memories * dim];
-            for (int p = 0; p < xi.length; p++) {
-                xi[p] = (float) (0.1 * (2 * random.nextDouble() - 1));
-            }
-            DenseBipolarMemory memory = new DenseBipolarMemory(memories, dim, xi,
-                    new RectifiedPolynomialInteraction(degree), temperature, 1);
-            NormalisedMomentum optimiser = new NormalisedMomentum(memory.layout(), 0.6);
-            float[] gradient = new float[memory.layout().size()];
-            Runnable epoch = () -> {
-                memory.lossGradient(patterns, all, gradient);
-                optimiser.step(memory, gradient, 0.01);
-            };
-            for (int e = 0; e < Math.max(50, epochs / 2); e++) {
-                epoch.run();
-            }
-            long start = System.nanoTime();
-            for (int e = 0; e < epochs; e++) {
-                epoch.run();
-            }
-            double perEpoch = (System.nanoTime() - start) / 1e9 / epochs;
-            StateBatch relaxed = memory.relax(patterns, all, RelaxOptions.DEFAULT);
+            DenseBipolarMemory start = initialMemory(random.split());
+            train((DenseBipolarMemory) start.copy(), patterns, all, Math.max(50, epochs / 2));
+            DenseBipolarMemory memory = (DenseBipolarMemory) start.copy();
+            long cpuStart = processCpuNanos();
+            long begin = System.nanoTime();
+            train(memory, patterns, all, epochs);
+            double perEpoch = (System.nanoTime() - begin) / 1e9 / epochs;
+            double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / epochs;
+            StateBatch stepped = memory.relax(patterns, all, new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L));
             int fixed = 0;
             for (int b = 0; b < items; b++) {
-                fixed += java.util.Arrays.equals(relaxed.row(b), patterns.row(b)) ? 1 : 0;
+                fixed += java.util.Arrays.equals(stepped.row(b), patterns.row(b)) ? 1 : 0;
+            }
+            double[] y = memory.outputs(patterns, all);
+            int wrongSign = 0;
+            for (int q = 0; q < y.length; q++) {
+                wrongSign += y[q] * patterns.values()[q] > 0 ? 0 : 1;
             }
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "bench=train epochs_per_s=%.1f ms_per_epoch=%.4f fixed_points=%d/%d final_loss=%.6g dim=%d "
-                            + "items=%d memories=%d degree=%d temperature=%s vector=%s bits=%d threads=%d",
-                    1 / perEpoch, perEpoch * 1e3, fixed, items, memory.loss(patterns, all), dim, items, memories,
-                    degree, temperature, Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
+                    "bench=train epochs_per_s=%.1f ms_per_epoch=%.4f cpu_ms_per_epoch=%.4f fixed_points=%d/%d "
+                            + "wrong_sign=%d final_loss=%.6g dim=%d items=%d memories=%d degree=%d temperature=%s "
+                            + "epochs=%d learning_rate=%s decay=%s error_power=%d init=%s vector=%s bits=%d threads=%d",
+                    1 / perEpoch, perEpoch * 1e3, cpuPerEpoch * 1e3, fixed, items, wrongSign,
+                    memory.loss(patterns, all), dim, items, memories, degree, temperature, epochs, learningRate,
+                    decay, errorPower, init.equals("uniform") ? "uniform" : "normal(" + initMean + "," + initStd + ")",
+                    Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
         }
+
+        private DenseBipolarMemory initialMemory(SplittableRandom random) {
+            RectifiedPolynomialInteraction f = new RectifiedPolynomialInteraction(degree);
+            if (init.equals("normal")) {
+                return new DenseBipolarMemoryFactory().create(new DenseBipolarMemoryConfig(memories, initMean,
+                        initStd, errorPower, temperature, "item"), f, dim, random);
+            }
+            float[] xi = new float[memories * dim];
+            for (int p = 0; p < xi.length; p++) {
+                xi[p] = (float) random.nextDouble();
+            }
+            return new DenseBipolarMemory(memories, dim, xi, f, temperature, errorPower);
+        }
+
+        /** Krotov &amp; Hopfield's schedule, as {@code Trainer} runs it for one full-batch task. */
+        private void train(DenseBipolarMemory memory, StateBatch patterns, UnitMask all, int count) {
+            NormalisedMomentum optimiser = new NormalisedMomentum(memory.layout(), momentum);
+            float[] gradient = new float[memory.layout().size()];
+            double rate = learningRate;
+            for (int e = 0; e < count; e++) {
+                memory.lossGradient(patterns, all, gradient);
+                optimiser.step(memory, gradient, rate);
+                rate *= decay;
+            }
+        }
+    }
+
+    /** CPU time of the whole process so far (every thread, the JIT and the collector included), or 0 if unknown. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
     }
 
     /**

@@ -10,6 +10,7 @@ lr * G / max|G| (max floored at 1e-30), then clamped to [-1, 1]; lr = lr0 * deca
 After training, one synchronous step of each pattern (sign(0) = +1, the seed's convention) counts the fixed points.
 
 Usage: python3 train_numpy.py [--init uniform|normal] [--init-mean 0] [--init-std 0.3] [--seeds 8] [--epochs 500]
+       python3 train_numpy.py --start DIR    (the start `damsel bench train --save-start DIR` wrote)
 Prints one line per seed: seed, fixed points, final loss, units whose output has the wrong sign, seconds per epoch.
 """
 import argparse
@@ -26,10 +27,14 @@ def power(x, n):
 
 
 def train(seed, n_units, n_items, n_memories, degree, temperature, epochs, lr0, decay, momentum, error_power, init,
-          init_mean, init_std):
+          init_mean, init_std, start=None):
     rng = np.random.default_rng(seed)
     x = np.where(rng.random((n_units, n_items)) < 0.5, 1.0, -1.0)           # N x P, one pattern per column
-    if init == "uniform":
+    if start is not None:                                                    # damsel's start: rows are items/memories
+        x = np.loadtxt(f"{start}/patterns.txt", ndmin=2).T
+        xi = np.loadtxt(f"{start}/xi.txt", ndmin=2).T
+        n_units, n_items = x.shape
+    elif init == "uniform":
         xi = rng.random((n_units, n_memories))                               # [0, 1), the seed's start
     else:
         xi = np.clip(rng.normal(init_mean, init_std, (n_units, n_memories)), -1.0, 1.0)
@@ -83,7 +88,16 @@ def main():
     p.add_argument("--init-mean", type=float, default=0.0)
     p.add_argument("--init-std", type=float, default=0.3)
     p.add_argument("--seeds", type=int, default=8)
+    p.add_argument("--start", help="train once from the patterns.txt and xi.txt that damsel bench train --save-start "
+                                   "wrote to this folder")
     a = p.parse_args()
+    if a.start:
+        fixed, loss, wrong, per_epoch = train(0, a.dim, a.items, a.memories, a.degree, a.temperature, a.epochs,
+                                              a.learning_rate, a.decay, a.momentum, a.error_power, a.init,
+                                              a.init_mean, a.init_std, start=a.start)
+        print(f"start={a.start} fixed_points={fixed}/{np.loadtxt(a.start + '/patterns.txt', ndmin=2).shape[0]} final_loss={loss:.6g} wrong_sign={wrong} "
+              f"s_per_epoch={per_epoch:.4f}", flush=True)
+        return
     for seed in range(a.seeds):
         fixed, loss, wrong, per_epoch = train(seed, a.dim, a.items, a.memories, a.degree, a.temperature, a.epochs,
                                               a.learning_rate, a.decay, a.momentum, a.error_power, a.init,

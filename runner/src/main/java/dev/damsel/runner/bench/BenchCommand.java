@@ -135,6 +135,10 @@ public final class BenchCommand {
         @Option(names = "--seed", defaultValue = "2",
                 description = "seed of the patterns and the initial ξ (default ${DEFAULT-VALUE})")
         long seed;
+        @Option(names = "--save-start", paramLabel = "DIR",
+                description = "also write the patterns (patterns.txt, P rows of N) and the initial ξ (xi.txt, K rows of "
+                        + "N) to DIR, so that bench/python/train_numpy.py --start DIR trains from the same start")
+        java.nio.file.Path saveStart;
 
         @Override
         public void run() {
@@ -161,6 +165,9 @@ public final class BenchCommand {
             StateBatch patterns = signs(items, dim, random);
             UnitMask all = UnitMask.all(dim);
             DenseBipolarMemory start = initialMemory(random.split());
+            if (saveStart != null) {
+                writeStart(patterns, start);
+            }
             train((DenseBipolarMemory) start.copy(), patterns, all, Math.max(50, epochs / 2));
             DenseBipolarMemory memory = (DenseBipolarMemory) start.copy();
             long cpuStart = processCpuNanos();
@@ -199,6 +206,29 @@ public final class BenchCommand {
                 xi[p] = (float) random.nextDouble();
             }
             return new DenseBipolarMemory(memories, dim, xi, f, temperature, errorPower);
+        }
+
+        /** Writes the patterns and ξ as whitespace-separated rows, each float in its shortest exact decimal form. */
+        private void writeStart(StateBatch patterns, DenseBipolarMemory start) {
+            try {
+                java.nio.file.Files.createDirectories(saveStart);
+                writeRows(saveStart.resolve("patterns.txt"), patterns.values(), items, dim);
+                writeRows(saveStart.resolve("xi.txt"), start.parameters(), memories, dim);
+            } catch (java.io.IOException e) {
+                throw new UsageException("--save-start: cannot write to " + saveStart + ": " + e.getMessage());
+            }
+        }
+
+        private static void writeRows(java.nio.file.Path file, float[] values, int rows, int columns)
+                throws java.io.IOException {
+            StringBuilder text = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    text.append(c == 0 ? "" : " ").append(values[r * columns + c]);
+                }
+                text.append('\n');
+            }
+            java.nio.file.Files.writeString(file, text);
         }
 
         /** Krotov &amp; Hopfield's schedule, as {@code Trainer} runs it for one full-batch task. */

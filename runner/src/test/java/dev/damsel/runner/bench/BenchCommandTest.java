@@ -2,11 +2,21 @@ package dev.damsel.runner.bench;
 
 import dev.damsel.runner.Damsel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 class BenchCommandTest {
 
@@ -33,6 +43,40 @@ class BenchCommandTest {
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1].lines()).singleElement().asString().startsWith("bench=train epochs_per_s=")
                 .contains("ms_per_epoch=", "fixed_points=");
+    }
+
+    /**
+     * The seed example trained by damsel ends where the seed authors' procedure, run independently in numpy (float64),
+     * ends from the same start. The expected figures were printed by {@code bench/python/train_numpy.py --start DIR}
+     * on the patterns and ξ that {@code damsel bench train [--init normal] --seed S --save-start DIR} wrote.
+     */
+    @Test
+    void trainingEndsWhereTheNumpyReferenceEndsFromTheSameStart(@TempDir Path dir) throws IOException {
+        // seed 2, the seed's uniform start: numpy fixed_points=12/25 final_loss=1275.07 wrong_sign=653
+        Map<String, String> uniform = fields(run("bench", "train", "--seed", "2", "--save-start",
+                dir.resolve("uniform").toString())[1]);
+        assertThat(uniform).containsEntry("fixed_points", "12/25").containsEntry("wrong_sign", "653");
+        assertThat(Double.parseDouble(uniform.get("final_loss"))).isCloseTo(1275.07, within(0.01));
+        // seed 3, a zero-mean normal start: numpy fixed_points=25/25 final_loss=3.52723e-13 wrong_sign=0
+        Map<String, String> normal = fields(run("bench", "train", "--init", "normal", "--seed", "3")[1]);
+        assertThat(normal).containsEntry("fixed_points", "25/25").containsEntry("wrong_sign", "0");
+        assertThat(Double.parseDouble(normal.get("final_loss"))).isCloseTo(3.52723e-13, withinPercentage(0.01));
+
+        List<String> patterns = Files.readAllLines(dir.resolve("uniform").resolve("patterns.txt"));
+        assertThat(patterns).hasSize(25).allSatisfy(row -> assertThat(row.split(" ")).hasSize(100)
+                .allMatch(v -> v.equals("1.0") || v.equals("-1.0")));
+        List<String> xi = Files.readAllLines(dir.resolve("uniform").resolve("xi.txt"));
+        assertThat(xi).hasSize(100).allSatisfy(row -> assertThat(row.split(" ")).hasSize(100)
+                .allMatch(v -> Float.parseFloat(v) >= 0 && Float.parseFloat(v) < 1));
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> out = new HashMap<>();
+        for (String part : line.strip().split(" ")) {
+            int eq = part.indexOf('=');
+            out.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return out;
     }
 
     @Test

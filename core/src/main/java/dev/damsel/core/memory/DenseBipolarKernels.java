@@ -7,6 +7,7 @@ import dev.damsel.core.interaction.PolynomialInteraction;
 import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
 import dev.damsel.core.vector.Parallel;
 import dev.damsel.core.vector.PolynomialShape;
+import dev.damsel.core.vector.PreparedMatrix;
 import dev.damsel.core.vector.VectorOps;
 import dev.damsel.core.vector.Vectors;
 
@@ -64,6 +65,8 @@ final class DenseBipolarKernels {
     private final InteractionFunction interaction;
     private final PolynomialShape shape;
     private final VectorOps ops = Vectors.ops();
+    /** ξ (K×N) prepared once for the step's product over all units, made on first use; every block shares it. */
+    private volatile PreparedMatrix preparedXi;
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
     private final java.util.concurrent.atomic.AtomicReference<Workspace> workspace;
 
@@ -242,8 +245,8 @@ final class DenseBipolarKernels {
             otherScaled[h] = other[h] * norm;
         }
         int u = units.length;
-        float[] xiUnits = u == n ? xi : gatherColumns(units);
-        // One block per thread (at least PROBE_BLOCK probes): the product packs ξ once per block. Each probe's result
+        PreparedMatrix xiUnits = u == n ? preparedXi() : ops.prepare(memories, u, gatherColumns(units), 0, u);
+        // One block per thread (at least PROBE_BLOCK probes), all reading the one prepared ξ. Each probe's result
         // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
         // results depend on the thread count. A gemm without that promise (native BLAS) gets blocks fixed by the
         // batch size alone.
@@ -278,7 +281,7 @@ final class DenseBipolarKernels {
                     diagonal[r] = sum;
                 }
                 Arrays.fill(drives, 0, live * u, 0f);
-                ops.gemm(live, u, memories, coefficients, 0, memories, xiUnits, 0, u, drives, 0, u);
+                ops.gemm(live, coefficients, 0, memories, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     int off = active[r] * n;
@@ -298,6 +301,16 @@ final class DenseBipolarKernels {
                 live = kept;
             }
         });
+    }
+
+    /** ξ prepared for the product over all units (a race makes it twice at worst, the same both times). */
+    private PreparedMatrix preparedXi() {
+        PreparedMatrix prepared = preparedXi;
+        if (prepared == null) {
+            prepared = ops.prepare(memories, dimension, xi, 0, dimension);
+            preparedXi = prepared;
+        }
+        return prepared;
     }
 
     private float[] gatherColumns(int[] units) {

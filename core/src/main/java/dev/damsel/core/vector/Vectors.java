@@ -77,6 +77,23 @@ public final class Vectors {
     }
 
     /**
+     * B (k×n) prepared for many products {@link #gemm(int, float[], int, int, PreparedMatrix, float[], int, int)}
+     * (see {@link VectorOps#prepare}); B must not change while the result is in use.
+     */
+    public static PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
+        checkMatrix("B", b, bOff, k, n, ldb);
+        return OPS.prepare(k, n, b, bOff, ldb);
+    }
+
+    /** C += A·B for a prepared B (A m×k, C m×n), on the calling thread: bit for bit the plain {@link #gemm}. */
+    public static void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
+        Objects.requireNonNull(b, "b");
+        checkMatrix("A", a, aOff, m, b.rows, lda);
+        checkMatrix("C", c, cOff, m, b.cols, ldc);
+        OPS.gemm(m, a, aOff, lda, b, c, cOff, ldc);
+    }
+
+    /**
      * C += A·B (dense, row-major) on {@link Parallel}'s threads: bit for bit the result of
      * {@link #gemm(int, int, int, float[], float[], float[])}, for any thread count.
      */

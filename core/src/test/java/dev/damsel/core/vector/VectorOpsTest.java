@@ -120,6 +120,39 @@ class VectorOpsTest {
     }
 
     @Test
+    void aProductWithAPreparedOperandIsBitForBitThePlainProduct() {
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar, Vectors.ops()));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        SplittableRandom random = new SplittableRandom(11);
+        // Shapes across the packed blocks' edges: k around KC = 256, n around NC (1024 at 256 bits) and NR.
+        int[][] shapes = {{1, 1, 1}, {7, 13, 31}, {33, 255, 257}, {5, 1040, 600}, {64, 1024, 512}, {130, 17, 4099}};
+        for (VectorOps ops : implementations) {
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int n = shape[1];
+                int k = shape[2];
+                int ldb = n + 3;
+                float[] a = floats(m * k, random);
+                float[] b = floats(5 + k * ldb, random);
+                float[] c = floats(m * n, random);
+                float[] plain = c.clone();
+                ops.gemm(m, n, k, a, 0, k, b, 5, ldb, plain, 0, n);
+                PreparedMatrix prepared = ops.prepare(k, n, b, 5, ldb);
+                assertThat(prepared.rows()).isEqualTo(k);
+                assertThat(prepared.cols()).isEqualTo(n);
+                float[] twice = c.clone();
+                ops.gemm(m, a, 0, k, prepared, twice, 0, n);
+                ops.gemm(m, a, 0, k, prepared, twice, 0, n);
+                float[] once = c.clone();
+                ops.gemm(m, a, 0, k, prepared, once, 0, n);
+                assertThat(once).as("%s %dx%dx%d", ops.name(), m, n, k).containsExactly(plain);
+                ops.gemm(m, n, k, a, 0, k, b, 5, ldb, plain, 0, n);
+                assertThat(twice).as("%s %dx%dx%d, twice", ops.name(), m, n, k).containsExactly(plain);
+            }
+        }
+    }
+
+    @Test
     void everyElementOfAMatrixProductGetsTheSameOperationsWhereverItLies() {
         List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);

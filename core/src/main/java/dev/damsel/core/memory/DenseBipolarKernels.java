@@ -290,7 +290,7 @@ final class DenseBipolarKernels {
                     for (int k = 0; k < u; k++) {
                         int at = off + units[k];
                         float old = x[at];
-                        float next = drives[r * u + k] + old * diag > 0 ? 1f : -1f;
+                        float next = signOf(drives[r * u + k] + old * diag);
                         differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
                         x[at] = next;
                     }
@@ -301,6 +301,17 @@ final class DenseBipolarKernels {
                 live = kept;
             }
         });
+    }
+
+    /**
+     * {@code v > 0 ? 1f : −1f} (NaN and ±0 give −1) without a branch: the new sign of a unit is a coin flip to the
+     * branch predictor, and C2 compiles the conditional above to a branch. {@code v > 0} exactly when v's bits, as a
+     * signed long, lie in [1, bits of +∞]: t = bits − 1 in [0, bits of +∞), read off two sign bits.
+     */
+    static float signOf(double v) {
+        long t = Double.doubleToRawLongBits(v) - 1;
+        int positive = (int) ((~t & (t - 0x7FF0000000000000L)) >>> 63);
+        return Float.intBitsToFloat(0xBF800000 ^ (positive << 31));
     }
 
     /** ξ prepared for the product over all units (a race makes it twice at worst, the same both times). */

@@ -144,12 +144,19 @@ public final class Vectors {
             int base = off + (w << 6);
             int end = Math.min(64, n - (w << 6));
             for (int j = 0; j < end; j++) {
-                if (x[base + j] > 0) {
-                    word |= 1L << j;
-                }
+                word |= (long) positive(x[base + j]) << j;
             }
             out[outOff + w] = word;
         }
+    }
+
+    /**
+     * 1 when {@code v > 0}, else 0 (NaN and ±0 included), without a branch (the signs of a state are coin flips to
+     * the branch predictor): {@code v > 0} exactly when v's bits, as a signed int, lie in [1, bits of +∞].
+     */
+    private static int positive(float v) {
+        int t = Float.floatToRawIntBits(v) - 1;
+        return (~t & (t - 0x7F800000)) >>> 31;
     }
 
     /** The exact overlap {@code N − 2·popcount(a XOR b)} of two packed ±1 vectors of n units. */

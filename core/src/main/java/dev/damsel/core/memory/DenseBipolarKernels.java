@@ -67,6 +67,9 @@ final class DenseBipolarKernels {
     private final VectorOps ops = Vectors.ops();
     /** ξ (K×N) prepared once for the step's product over all units, made on first use; every block shares it. */
     private volatile PreparedMatrix preparedXi;
+    /** Free per-block arrays of the step, reused by later steps. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StepScratch> stepScratch =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
     private final java.util.concurrent.atomic.AtomicReference<Workspace> workspace;
 
@@ -255,26 +258,27 @@ final class DenseBipolarKernels {
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
             int count = Math.min(size, from + per) - from;
-            int[] active = new int[count];
+            StepScratch scratch = takeStepScratch(count, u);
+            int[] active = scratch.active;
             for (int r = 0; r < count; r++) {
                 active[r] = from + r;
             }
-            long[] probeBits = new long[count * words];
-            float[] overlaps = new float[count * memories];
-            float[] coefficients = new float[count * memories];
-            double[] diagonal = new double[count];
-            float[] drives = new float[count * u];
+            long[] probeBits = scratch.probeBits;
+            // The overlaps, then in place their coefficients (each entry read before it is overwritten).
+            float[] coefficients = scratch.coefficients;
+            double[] diagonal = scratch.diagonal;
+            float[] drives = scratch.drives;
             int live = count;
             for (int sweep = 0; sweep < maxIterations && live > 0; sweep++) {
                 for (int r = 0; r < live; r++) {
                     Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
                 }
-                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, overlaps, 0);
+                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, coefficients, 0);
                 for (int r = 0; r < live; r++) {
                     int row = r * memories;
                     double sum = 0;
                     for (int mu = 0; mu < memories; mu++) {
-                        int h = (int) overlaps[row + mu] + n;
+                        int h = (int) coefficients[row + mu] + n;
                         coefficients[row + mu] = halfScaled[h];
                         sum += otherScaled[h];
                     }
@@ -300,6 +304,7 @@ final class DenseBipolarKernels {
                 }
                 live = kept;
             }
+            stepScratch.offer(scratch);
         });
     }
 
@@ -312,6 +317,40 @@ final class DenseBipolarKernels {
         long t = Double.doubleToRawLongBits(v) - 1;
         int positive = (int) ((~t & (t - 0x7FF0000000000000L)) >>> 63);
         return Float.intBitsToFloat(0xBF800000 ^ (positive << 31));
+    }
+
+    /** The step's per-block arrays, sized for a block of {@code rows} probes and {@code units} units. */
+    private final class StepScratch {
+        final int rows;
+        final int units;
+        final int[] active;
+        final long[] probeBits;
+        final float[] coefficients;
+        final double[] diagonal;
+        final float[] drives;
+
+        StepScratch(int rows, int units) {
+            this.rows = rows;
+            this.units = units;
+            active = new int[rows];
+            probeBits = new long[rows * words];
+            coefficients = new float[rows * memories];
+            diagonal = new double[rows];
+            drives = new float[rows * units];
+        }
+    }
+
+    /**
+     * Per-block arrays of a previous step when one is free and large enough, else new ones: at N = 1024, K = 4096 a
+     * block of 512 probes needs 10 MB, which were allocated (and zeroed) per block per step. At most one set per
+     * block that ever ran at once is kept.
+     */
+    private StepScratch takeStepScratch(int rows, int units) {
+        StepScratch scratch = stepScratch.poll();
+        if (scratch == null || scratch.rows < rows || scratch.units != units) {
+            scratch = new StepScratch(rows, units);
+        }
+        return scratch;
     }
 
     /** ξ prepared for the product over all units (a race makes it twice at worst, the same both times). */

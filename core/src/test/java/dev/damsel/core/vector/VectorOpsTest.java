@@ -120,6 +120,25 @@ class VectorOpsTest {
     }
 
     @Test
+    void packedSignsSetTheBitsOfThePositiveEntries() {
+        float[] x = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0x7F800001),
+                Float.intBitsToFloat(0xFF800001), Float.intBitsToFloat(0x7FFFFFFF), Float.intBitsToFloat(0x80000001)};
+        SplittableRandom random = new SplittableRandom(12);
+        float[] all = new float[x.length + 200];
+        System.arraycopy(x, 0, all, 0, x.length);
+        for (int j = x.length; j < all.length; j++) {
+            all[j] = Float.intBitsToFloat(random.nextInt());
+        }
+        long[] packed = new long[Vectors.words(all.length)];
+        Vectors.packSigns(all, 0, all.length, packed, 0);
+        for (int j = 0; j < all.length; j++) {
+            assertThat((packed[j >>> 6] >>> (j & 63)) & 1L).as("%s", all[j]).isEqualTo(all[j] > 0 ? 1L : 0L);
+        }
+        assertThat(packed[packed.length - 1] >>> (all.length & 63)).as("padding").isZero();
+    }
+
+    @Test
     void aProductWithAPreparedOperandIsBitForBitThePlainProduct() {
         List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar, Vectors.ops()));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);

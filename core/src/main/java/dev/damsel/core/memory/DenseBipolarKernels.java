@@ -537,12 +537,7 @@ final class DenseBipolarKernels {
                 if (!fused) {
                     derivativeTerms(m, i, xv, scale, diff, sum);
                 }
-                int col = i * memories;
-                for (int mu = 0; mu < memories; mu++) {
-                    double dd = delta * diff[mu];
-                    sumD[mu] += dd;
-                    cols[col + mu] += delta * sum[mu] - xv * dd;
-                }
+                ops.accumulateTerms(delta, xv, diff, sum, sumD, cols, i * memories, memories);
                 any = true;
             }
             if (any) {

@@ -123,6 +123,26 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
+    /** Element by element, the scalar operations on vectors (no fused multiply-add): the same values. */
+    @Override
+    public void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                                int colOff, int k) {
+        DoubleVector dv = DoubleVector.broadcast(DS, delta);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        int mu = 0;
+        for (; mu + DL <= k; mu += DL) {
+            DoubleVector dd = dv.mul(DoubleVector.fromArray(DS, diff, mu));
+            DoubleVector.fromArray(DS, sumD, mu).add(dd).intoArray(sumD, mu);
+            DoubleVector term = dv.mul(DoubleVector.fromArray(DS, sum, mu)).sub(xv.mul(dd));
+            DoubleVector.fromArray(DS, cols, colOff + mu).add(term).intoArray(cols, colOff + mu);
+        }
+        for (; mu < k; mu++) {
+            double dd = delta * diff[mu];
+            sumD[mu] += dd;
+            cols[colOff + mu] += delta * sum[mu] - x * dd;
+        }
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // Matrix product
 

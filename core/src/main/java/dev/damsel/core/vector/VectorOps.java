@@ -77,6 +77,13 @@ public interface VectorOps {
     }
 
     /**
+     * One unit's gradient terms added in, element by element: {@code dd = delta·diff[μ]}, {@code sumD[μ] += dd},
+     * {@code cols[colOff+μ] += delta·sum[μ] − x·dd}, μ &lt; k, each element by exactly these operations.
+     */
+    void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                         int colOff, int k);
+
+    /**
      * The drive of one unit, vectorised over memories: {@code Σ_{μ<k} F(s(c_μ+w_μ)) − F(s(c_μ−w_μ))} with
      * {@code c_μ = m_μ − w_μ·x}, where {@code m_μ = m[mOff+μ]} is the overlap of memory μ with the state,
      * {@code w_μ = w[wOff+μ]} the memory's value at the unit and x the unit's value.

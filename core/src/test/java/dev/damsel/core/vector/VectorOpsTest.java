@@ -120,6 +120,25 @@ class VectorOpsTest {
     }
 
     @Test
+    void gradientTermsAccumulateExactlyAsTheReference() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(13);
+        for (int k : SIZES) {
+            double[] diff = doubles(k, random);
+            double[] sum = doubles(k, random);
+            double[] sumD = doubles(k, random);
+            double[] cols = doubles(k + 3, random);
+            double[] sumD2 = sumD.clone();
+            double[] cols2 = cols.clone();
+            double delta = random.nextDouble() - 0.5;
+            scalar.accumulateTerms(delta, -1.0, diff, sum, sumD, cols, 3, k);
+            panama.accumulateTerms(delta, -1.0, diff, sum, sumD2, cols2, 3, k);
+            assertThat(sumD2).as("k=%d", k).containsExactly(sumD);
+            assertThat(cols2).as("k=%d", k).containsExactly(cols);
+        }
+    }
+
+    @Test
     void packedSignsSetTheBitsOfThePositiveEntries() {
         float[] x = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, Float.MAX_VALUE, -Float.MAX_VALUE,
                 Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0x7F800001),

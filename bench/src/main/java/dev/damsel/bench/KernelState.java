@@ -1,6 +1,7 @@
 package dev.damsel.bench;
 
 import dev.damsel.core.vector.PolynomialShape;
+import dev.damsel.core.vector.PreparedMatrix;
 import dev.damsel.core.vector.Vectors;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,6 +24,8 @@ public class KernelState {
     public float[] xiTransposed;
     public float[] coefficients;
     public float[] xi;
+    /** ξ prepared once for the step's product ({@link Vectors#prepare}). */
+    public PreparedMatrix xiPrepared;
     public float[] out;
     public float[] overlapsOut;
     public long[] probeBits;
@@ -46,6 +49,7 @@ public class KernelState {
                 xiTransposed[j * memories + mu] = xi[mu * dim + j];
             }
         }
+        xiPrepared = Vectors.prepare(memories, dim, xi, 0, dim);
         coefficients = new float[probes * memories];
         for (int p = 0; p < coefficients.length; p++) {
             coefficients[p] = (float) random.nextDouble();

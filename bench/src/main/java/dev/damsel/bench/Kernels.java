@@ -22,6 +22,13 @@ final class Kernels {
         return s.out;
     }
 
+    /** The same product with ξ prepared once ({@link Vectors#prepare}), as the step runs it. */
+    static float[] stepProductPrepared(KernelState s) {
+        java.util.Arrays.fill(s.out, 0f);
+        Vectors.gemm(s.probes, s.coefficients, 0, s.memories, s.xiPrepared, s.out, 0, s.dim);
+        return s.out;
+    }
+
     /** Drives of every unit of one probe from its overlaps, vectorised over memories (n = 3, in double). */
     static double drives(KernelState s) {
         double total = 0;

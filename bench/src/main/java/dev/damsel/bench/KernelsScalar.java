@@ -28,6 +28,11 @@ public class KernelsScalar {
     }
 
     @Benchmark
+    public float[] stepProductPrepared(KernelState s) {
+        return Kernels.stepProductPrepared(s);
+    }
+
+    @Benchmark
     public double drives(KernelState s) {
         return Kernels.drives(s);
     }

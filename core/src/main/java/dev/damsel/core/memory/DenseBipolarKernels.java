@@ -7,6 +7,7 @@ import dev.damsel.core.interaction.PolynomialInteraction;
 import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
 import dev.damsel.core.vector.Parallel;
 import dev.damsel.core.vector.PolynomialShape;
+import dev.damsel.core.vector.PreparedMatrix;
 import dev.damsel.core.vector.VectorOps;
 import dev.damsel.core.vector.Vectors;
 
@@ -64,6 +65,11 @@ final class DenseBipolarKernels {
     private final InteractionFunction interaction;
     private final PolynomialShape shape;
     private final VectorOps ops = Vectors.ops();
+    /** ξ (K×N) prepared once for the step's product over all units, made on first use; every block shares it. */
+    private volatile PreparedMatrix preparedXi;
+    /** Free per-block arrays of the step, reused by later steps. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StepScratch> stepScratch =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
     private final java.util.concurrent.atomic.AtomicReference<Workspace> workspace;
 
@@ -242,8 +248,8 @@ final class DenseBipolarKernels {
             otherScaled[h] = other[h] * norm;
         }
         int u = units.length;
-        float[] xiUnits = u == n ? xi : gatherColumns(units);
-        // One block per thread (at least PROBE_BLOCK probes): the product packs ξ once per block. Each probe's result
+        PreparedMatrix xiUnits = u == n ? preparedXi() : ops.prepare(memories, u, gatherColumns(units), 0, u);
+        // One block per thread (at least PROBE_BLOCK probes), all reading the one prepared ξ. Each probe's result
         // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
         // results depend on the thread count. A gemm without that promise (native BLAS) gets blocks fixed by the
         // batch size alone.
@@ -252,33 +258,34 @@ final class DenseBipolarKernels {
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
             int count = Math.min(size, from + per) - from;
-            int[] active = new int[count];
+            StepScratch scratch = takeStepScratch(count, u);
+            int[] active = scratch.active;
             for (int r = 0; r < count; r++) {
                 active[r] = from + r;
             }
-            long[] probeBits = new long[count * words];
-            float[] overlaps = new float[count * memories];
-            float[] coefficients = new float[count * memories];
-            double[] diagonal = new double[count];
-            float[] drives = new float[count * u];
+            long[] probeBits = scratch.probeBits;
+            // The overlaps, then in place their coefficients (each entry read before it is overwritten).
+            float[] coefficients = scratch.coefficients;
+            double[] diagonal = scratch.diagonal;
+            float[] drives = scratch.drives;
             int live = count;
             for (int sweep = 0; sweep < maxIterations && live > 0; sweep++) {
                 for (int r = 0; r < live; r++) {
                     Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
                 }
-                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, overlaps, 0);
+                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, coefficients, 0);
                 for (int r = 0; r < live; r++) {
                     int row = r * memories;
                     double sum = 0;
                     for (int mu = 0; mu < memories; mu++) {
-                        int h = (int) overlaps[row + mu] + n;
+                        int h = (int) coefficients[row + mu] + n;
                         coefficients[row + mu] = halfScaled[h];
                         sum += otherScaled[h];
                     }
                     diagonal[r] = sum;
                 }
                 Arrays.fill(drives, 0, live * u, 0f);
-                ops.gemm(live, u, memories, coefficients, 0, memories, xiUnits, 0, u, drives, 0, u);
+                ops.gemm(live, coefficients, 0, memories, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     int off = active[r] * n;
@@ -287,7 +294,7 @@ final class DenseBipolarKernels {
                     for (int k = 0; k < u; k++) {
                         int at = off + units[k];
                         float old = x[at];
-                        float next = drives[r * u + k] + old * diag > 0 ? 1f : -1f;
+                        float next = signOf(drives[r * u + k] + old * diag);
                         differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
                         x[at] = next;
                     }
@@ -297,7 +304,63 @@ final class DenseBipolarKernels {
                 }
                 live = kept;
             }
+            stepScratch.offer(scratch);
         });
+    }
+
+    /**
+     * {@code v > 0 ? 1f : −1f} (NaN and ±0 give −1) without a branch: the new sign of a unit is a coin flip to the
+     * branch predictor, and C2 compiles the conditional above to a branch. {@code v > 0} exactly when v's bits, as a
+     * signed long, lie in [1, bits of +∞]: t = bits − 1 in [0, bits of +∞), read off two sign bits.
+     */
+    static float signOf(double v) {
+        long t = Double.doubleToRawLongBits(v) - 1;
+        int positive = (int) ((~t & (t - 0x7FF0000000000000L)) >>> 63);
+        return Float.intBitsToFloat(0xBF800000 ^ (positive << 31));
+    }
+
+    /** The step's per-block arrays, sized for a block of {@code rows} probes and {@code units} units. */
+    private final class StepScratch {
+        final int rows;
+        final int units;
+        final int[] active;
+        final long[] probeBits;
+        final float[] coefficients;
+        final double[] diagonal;
+        final float[] drives;
+
+        StepScratch(int rows, int units) {
+            this.rows = rows;
+            this.units = units;
+            active = new int[rows];
+            probeBits = new long[rows * words];
+            coefficients = new float[rows * memories];
+            diagonal = new double[rows];
+            drives = new float[rows * units];
+        }
+    }
+
+    /**
+     * Per-block arrays of a previous step when one is free and large enough, else new ones: at N = 1024, K = 4096 a
+     * block of 512 probes needs 10 MB, which were allocated (and zeroed) per block per step. At most one set per
+     * block that ever ran at once is kept.
+     */
+    private StepScratch takeStepScratch(int rows, int units) {
+        StepScratch scratch = stepScratch.poll();
+        if (scratch == null || scratch.rows < rows || scratch.units != units) {
+            scratch = new StepScratch(rows, units);
+        }
+        return scratch;
+    }
+
+    /** ξ prepared for the product over all units (a race makes it twice at worst, the same both times). */
+    private PreparedMatrix preparedXi() {
+        PreparedMatrix prepared = preparedXi;
+        if (prepared == null) {
+            prepared = ops.prepare(memories, dimension, xi, 0, dimension);
+            preparedXi = prepared;
+        }
+        return prepared;
     }
 
     private float[] gatherColumns(int[] units) {
@@ -474,12 +537,7 @@ final class DenseBipolarKernels {
                 if (!fused) {
                     derivativeTerms(m, i, xv, scale, diff, sum);
                 }
-                int col = i * memories;
-                for (int mu = 0; mu < memories; mu++) {
-                    double dd = delta * diff[mu];
-                    sumD[mu] += dd;
-                    cols[col + mu] += delta * sum[mu] - xv * dd;
-                }
+                ops.accumulateTerms(delta, xv, diff, sum, sumD, cols, i * memories, memories);
                 any = true;
             }
             if (any) {

@@ -86,6 +86,12 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                                int colOff, int k) {
+        delegate.accumulateTerms(delta, x, diff, sum, sumD, cols, colOff, k);
+    }
+
+    @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0 || k == 0) {

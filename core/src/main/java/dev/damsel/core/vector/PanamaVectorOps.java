@@ -123,6 +123,26 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
+    /** Element by element, the scalar operations on vectors (no fused multiply-add): the same values. */
+    @Override
+    public void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                                int colOff, int k) {
+        DoubleVector dv = DoubleVector.broadcast(DS, delta);
+        DoubleVector xv = DoubleVector.broadcast(DS, x);
+        int mu = 0;
+        for (; mu + DL <= k; mu += DL) {
+            DoubleVector dd = dv.mul(DoubleVector.fromArray(DS, diff, mu));
+            DoubleVector.fromArray(DS, sumD, mu).add(dd).intoArray(sumD, mu);
+            DoubleVector term = dv.mul(DoubleVector.fromArray(DS, sum, mu)).sub(xv.mul(dd));
+            DoubleVector.fromArray(DS, cols, colOff + mu).add(term).intoArray(cols, colOff + mu);
+        }
+        for (; mu < k; mu++) {
+            double dd = delta * diff[mu];
+            sumD[mu] += dd;
+            cols[colOff + mu] += delta * sum[mu] - x * dd;
+        }
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // Matrix product
 
@@ -138,7 +158,7 @@ final class PanamaVectorOps implements VectorOps {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(b, bOff + pc * ldb + jc, ldb, kc, nc, scratch.b);
-                multiplyPacked(m, nc, kc, a, aOff + pc, lda, scratch.b, c, cOff + jc, ldc, scratch);
+                multiplyPacked(m, nc, kc, a, aOff + pc, lda, scratch.b, 0, c, cOff + jc, ldc, scratch);
             }
         }
     }
@@ -173,16 +193,58 @@ final class PanamaVectorOps implements VectorOps {
                 int panelsB = (nc + NR - 1) / NR;
                 int groups = Math.min(count, panelsB);
                 int perGroup = (panelsB + groups - 1) / groups;
-                Parallel.forEach(groups, g -> packB(b, bAt, ldb, kc, nc, packedB, g * perGroup,
+                Parallel.forEach(groups, g -> packB(b, bAt, ldb, kc, nc, packedB, 0, g * perGroup,
                         Math.min(panelsB, (g + 1) * perGroup)));
                 int aAt = aOff + pc;
                 int cAt = cOff + jc;
                 Parallel.forEach(count, block -> {
                     int i0 = block * rowsPerBlock;
                     int rows = Math.min(rowsPerBlock, m - i0);
-                    multiplyPacked(rows, nc, kc, a, aAt + i0 * lda, lda, packedB, c, cAt + i0 * ldc, ldc,
+                    multiplyPacked(rows, nc, kc, a, aAt + i0 * lda, lda, packedB, 0, c, cAt + i0 * ldc, ldc,
                             SCRATCH.get());
                 });
+            }
+        }
+    }
+
+    /**
+     * B packed whole, block by block in the order {@link #gemm} packs them: the block of columns from jc and depth from
+     * pc starts at {@code jc·k + pc·ncPadded}, where ncPadded is the block's width rounded up to {@link #NR}.
+     */
+    @Override
+    public PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
+        float[] packed = new float[k * ((n + NR - 1) / NR * NR)];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int padded = (nc + NR - 1) / NR * NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(b, bOff + pc * ldb + jc, ldb, kc, nc, packed, jc * k + pc * padded, 0, padded / NR);
+            }
+        }
+        return new PreparedMatrix(k, n, b, bOff, ldb, packed);
+    }
+
+    /** {@link #gemm} over the blocks {@link #prepare} packed: the same blocks, in the same order, unpacked once. */
+    @Override
+    public void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
+        int n = b.cols;
+        int k = b.rows;
+        if (!(b.packed instanceof float[] packed)) {
+            gemm(m, n, k, a, aOff, lda, b.data, b.off, b.ld, c, cOff, ldc);
+            return;
+        }
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int padded = (nc + NR - 1) / NR * NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                multiplyPacked(m, nc, kc, a, aOff + pc, lda, packed, jc * k + pc * padded, c, cOff + jc, ldc,
+                        scratch);
             }
         }
     }
@@ -195,7 +257,7 @@ final class PanamaVectorOps implements VectorOps {
      * the register block over every pair of panels.
      */
     private static void multiplyPacked(int m, int nc, int kc, float[] a, int aOff, int lda, float[] packedB,
-                                       float[] c, int cOff, int ldc, Scratch scratch) {
+                                       int bAt, float[] c, int cOff, int ldc, Scratch scratch) {
         float[] packedA = scratch.a;
         float[] tile = scratch.tile;
         int panelsB = (nc + NR - 1) / NR;
@@ -205,7 +267,7 @@ final class PanamaVectorOps implements VectorOps {
             packA(a, aOff + ic * lda, lda, mc, kc, packedA);
             for (int q = 0; q < panelsB; q++) {
                 int width = Math.min(NR, nc - q * NR);
-                int pb = q * kc * NR;
+                int pb = bAt + q * kc * NR;
                 int cCol = cOff + q * NR;
                 for (int r = 0; r < panelsA; r++) {
                     int rows = Math.min(MR, mc - r * MR);
@@ -233,15 +295,15 @@ final class PanamaVectorOps implements VectorOps {
      * zero-padded.
      */
     private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed) {
-        packB(b, from, ldb, kc, nc, packed, 0, (nc + NR - 1) / NR);
+        packB(b, from, ldb, kc, nc, packed, 0, 0, (nc + NR - 1) / NR);
     }
 
-    /** Packs panels {@code [q0, q1)} of {@link #packB(float[], int, int, int, int, float[])}. */
-    private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed, int q0, int q1) {
+    /** Packs panels {@code [q0, q1)} of {@link #packB(float[], int, int, int, int, float[])}, from {@code at}. */
+    private static void packB(float[] b, int from, int ldb, int kc, int nc, float[] packed, int at, int q0, int q1) {
         for (int q = q0; q < q1; q++) {
             int j0 = q * NR;
             int width = Math.min(NR, nc - j0);
-            int to = q * kc * NR;
+            int to = at + q * kc * NR;
             if (width == NR) {
                 for (int p = 0; p < kc; p++) {
                     int src = from + p * ldb + j0;

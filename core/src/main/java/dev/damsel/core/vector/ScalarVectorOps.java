@@ -43,6 +43,16 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                                int colOff, int k) {
+        for (int mu = 0; mu < k; mu++) {
+            double dd = delta * diff[mu];
+            sumD[mu] += dd;
+            cols[colOff + mu] += delta * sum[mu] - x * dd;
+        }
+    }
+
+    @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {

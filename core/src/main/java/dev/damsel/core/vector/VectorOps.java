@@ -31,6 +31,23 @@ public interface VectorOps {
               float[] c, int cOff, int ldc);
 
     /**
+     * B (k×n, row-major from {@code bOff}, leading dimension ldb) prepared for many products
+     * {@link #gemm(int, float[], int, int, PreparedMatrix, float[], int, int)}. The default keeps a reference to B.
+     */
+    default PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
+        return new PreparedMatrix(k, n, b, bOff, ldb, null);
+    }
+
+    /**
+     * C += A·B for a prepared B: bit for bit {@link #gemm(int, int, int, float[], int, int, float[], int, int, float[],
+     * int, int)} with B's own arguments, the per-call rearranging of B done once in {@link #prepare}. The default
+     * calls that gemm.
+     */
+    default void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
+        gemm(m, b.cols, b.rows, a, aOff, lda, b.data, b.off, b.ld, c, cOff, ldc);
+    }
+
+    /**
      * {@link #gemm} on {@link Parallel}'s threads, bit for bit the same result whatever the thread count. The default
      * cuts the rows of C into blocks fixed by m ({@link Vectors#gemmRowBlocks}) and makes one {@link #gemm} call per
      * block; an implementation may share work between blocks (pack B once) as long as each element of C gets the
@@ -58,6 +75,13 @@ public interface VectorOps {
     default boolean gemmRowsIndependent() {
         return true;
     }
+
+    /**
+     * One unit's gradient terms added in, element by element: {@code dd = delta·diff[μ]}, {@code sumD[μ] += dd},
+     * {@code cols[colOff+μ] += delta·sum[μ] − x·dd}, μ &lt; k, each element by exactly these operations.
+     */
+    void accumulateTerms(double delta, double x, double[] diff, double[] sum, double[] sumD, double[] cols,
+                         int colOff, int k);
 
     /**
      * The drive of one unit, vectorised over memories: {@code Σ_{μ<k} F(s(c_μ+w_μ)) − F(s(c_μ−w_μ))} with

@@ -77,6 +77,23 @@ public final class Vectors {
     }
 
     /**
+     * B (k×n) prepared for many products {@link #gemm(int, float[], int, int, PreparedMatrix, float[], int, int)}
+     * (see {@link VectorOps#prepare}); B must not change while the result is in use.
+     */
+    public static PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
+        checkMatrix("B", b, bOff, k, n, ldb);
+        return OPS.prepare(k, n, b, bOff, ldb);
+    }
+
+    /** C += A·B for a prepared B (A m×k, C m×n), on the calling thread: bit for bit the plain {@link #gemm}. */
+    public static void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
+        Objects.requireNonNull(b, "b");
+        checkMatrix("A", a, aOff, m, b.rows, lda);
+        checkMatrix("C", c, cOff, m, b.cols, ldc);
+        OPS.gemm(m, a, aOff, lda, b, c, cOff, ldc);
+    }
+
+    /**
      * C += A·B (dense, row-major) on {@link Parallel}'s threads: bit for bit the result of
      * {@link #gemm(int, int, int, float[], float[], float[])}, for any thread count.
      */
@@ -127,12 +144,19 @@ public final class Vectors {
             int base = off + (w << 6);
             int end = Math.min(64, n - (w << 6));
             for (int j = 0; j < end; j++) {
-                if (x[base + j] > 0) {
-                    word |= 1L << j;
-                }
+                word |= (long) positive(x[base + j]) << j;
             }
             out[outOff + w] = word;
         }
+    }
+
+    /**
+     * 1 when {@code v > 0}, else 0 (NaN and ±0 included), without a branch (the signs of a state are coin flips to
+     * the branch predictor): {@code v > 0} exactly when v's bits, as a signed int, lie in [1, bits of +∞].
+     */
+    private static int positive(float v) {
+        int t = Float.floatToRawIntBits(v) - 1;
+        return (~t & (t - 0x7F800000)) >>> 31;
     }
 
     /** The exact overlap {@code N − 2·popcount(a XOR b)} of two packed ±1 vectors of n units. */
@@ -149,7 +173,8 @@ public final class Vectors {
 
     /**
      * All overlaps of {@code rowsA} packed ±1 vectors with {@code rowsB} others (each of n units, {@link #words}(n)
-     * words apart): {@code out[outOff + i·rowsB + j] = N − 2·popcount(a_i XOR b_j)}, exact, blocked four by four.
+     * words apart): {@code out[outOff + i·rowsB + j] = N − 2·popcount(a_i XOR b_j)}, exact, blocked two rows of a
+     * by four of b.
      */
     public static void bitOverlaps(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] out,
                                    int outOff) {
@@ -162,28 +187,44 @@ public final class Vectors {
             int a0 = aOff + i * words;
             int a1 = a0 + words;
             int j = 0;
-            for (; j + 2 <= rowsB; j += 2) {
+            for (; j + 4 <= rowsB; j += 4) {
                 int b0 = j * words;
                 int b1 = b0 + words;
+                int b2 = b1 + words;
+                int b3 = b2 + words;
                 int d00 = 0;
                 int d01 = 0;
+                int d02 = 0;
+                int d03 = 0;
                 int d10 = 0;
                 int d11 = 0;
+                int d12 = 0;
+                int d13 = 0;
                 for (int w = 0; w < words; w++) {
                     long x0 = a[a0 + w];
                     long x1 = a[a1 + w];
                     long y0 = b[b0 + w];
                     long y1 = b[b1 + w];
+                    long y2 = b[b2 + w];
+                    long y3 = b[b3 + w];
                     d00 += Long.bitCount(x0 ^ y0);
                     d01 += Long.bitCount(x0 ^ y1);
+                    d02 += Long.bitCount(x0 ^ y2);
+                    d03 += Long.bitCount(x0 ^ y3);
                     d10 += Long.bitCount(x1 ^ y0);
                     d11 += Long.bitCount(x1 ^ y1);
+                    d12 += Long.bitCount(x1 ^ y2);
+                    d13 += Long.bitCount(x1 ^ y3);
                 }
                 int o = outOff + i * rowsB + j;
                 out[o] = n - 2 * d00;
                 out[o + 1] = n - 2 * d01;
+                out[o + 2] = n - 2 * d02;
+                out[o + 3] = n - 2 * d03;
                 out[o + rowsB] = n - 2 * d10;
                 out[o + rowsB + 1] = n - 2 * d11;
+                out[o + rowsB + 2] = n - 2 * d12;
+                out[o + rowsB + 3] = n - 2 * d13;
             }
             for (; j < rowsB; j++) {
                 out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, a0, b, j * words, words, n);

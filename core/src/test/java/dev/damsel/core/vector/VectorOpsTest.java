@@ -120,6 +120,77 @@ class VectorOpsTest {
     }
 
     @Test
+    void gradientTermsAccumulateExactlyAsTheReference() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(13);
+        for (int k : SIZES) {
+            double[] diff = doubles(k, random);
+            double[] sum = doubles(k, random);
+            double[] sumD = doubles(k, random);
+            double[] cols = doubles(k + 3, random);
+            double[] sumD2 = sumD.clone();
+            double[] cols2 = cols.clone();
+            double delta = random.nextDouble() - 0.5;
+            scalar.accumulateTerms(delta, -1.0, diff, sum, sumD, cols, 3, k);
+            panama.accumulateTerms(delta, -1.0, diff, sum, sumD2, cols2, 3, k);
+            assertThat(sumD2).as("k=%d", k).containsExactly(sumD);
+            assertThat(cols2).as("k=%d", k).containsExactly(cols);
+        }
+    }
+
+    @Test
+    void packedSignsSetTheBitsOfThePositiveEntries() {
+        float[] x = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0x7F800001),
+                Float.intBitsToFloat(0xFF800001), Float.intBitsToFloat(0x7FFFFFFF), Float.intBitsToFloat(0x80000001)};
+        SplittableRandom random = new SplittableRandom(12);
+        float[] all = new float[x.length + 200];
+        System.arraycopy(x, 0, all, 0, x.length);
+        for (int j = x.length; j < all.length; j++) {
+            all[j] = Float.intBitsToFloat(random.nextInt());
+        }
+        long[] packed = new long[Vectors.words(all.length)];
+        Vectors.packSigns(all, 0, all.length, packed, 0);
+        for (int j = 0; j < all.length; j++) {
+            assertThat((packed[j >>> 6] >>> (j & 63)) & 1L).as("%s", all[j]).isEqualTo(all[j] > 0 ? 1L : 0L);
+        }
+        assertThat(packed[packed.length - 1] >>> (all.length & 63)).as("padding").isZero();
+    }
+
+    @Test
+    void aProductWithAPreparedOperandIsBitForBitThePlainProduct() {
+        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar, Vectors.ops()));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        SplittableRandom random = new SplittableRandom(11);
+        // Shapes across the packed blocks' edges: k around KC = 256, n around NC (1024 at 256 bits) and NR.
+        int[][] shapes = {{1, 1, 1}, {7, 13, 31}, {33, 255, 257}, {5, 1040, 600}, {64, 1024, 512}, {130, 17, 4099}};
+        for (VectorOps ops : implementations) {
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int n = shape[1];
+                int k = shape[2];
+                int ldb = n + 3;
+                float[] a = floats(m * k, random);
+                float[] b = floats(5 + k * ldb, random);
+                float[] c = floats(m * n, random);
+                float[] plain = c.clone();
+                ops.gemm(m, n, k, a, 0, k, b, 5, ldb, plain, 0, n);
+                PreparedMatrix prepared = ops.prepare(k, n, b, 5, ldb);
+                assertThat(prepared.rows()).isEqualTo(k);
+                assertThat(prepared.cols()).isEqualTo(n);
+                float[] twice = c.clone();
+                ops.gemm(m, a, 0, k, prepared, twice, 0, n);
+                ops.gemm(m, a, 0, k, prepared, twice, 0, n);
+                float[] once = c.clone();
+                ops.gemm(m, a, 0, k, prepared, once, 0, n);
+                assertThat(once).as("%s %dx%dx%d", ops.name(), m, n, k).containsExactly(plain);
+                ops.gemm(m, n, k, a, 0, k, b, 5, ldb, plain, 0, n);
+                assertThat(twice).as("%s %dx%dx%d, twice", ops.name(), m, n, k).containsExactly(plain);
+            }
+        }
+    }
+
+    @Test
     void everyElementOfAMatrixProductGetsTheSameOperationsWhereverItLies() {
         List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);

@@ -94,8 +94,9 @@ public final class Vectors {
     }
 
     /**
-     * C += A·B (dense, row-major) on {@link Parallel}'s threads: bit for bit the result of
-     * {@link #gemm(int, int, int, float[], float[], float[])}, for any thread count.
+     * C += A·B (dense, row-major) on {@link Parallel}'s threads: the same bits for any thread count, and those of
+     * {@link #gemm(int, int, int, float[], float[], float[])} when {@link VectorOps#gemmRowsIndependent()} (the Java
+     * kernels; not the native backend, whose row blocks round differently).
      */
     public static void gemmParallel(int m, int n, int k, float[] a, float[] b, float[] c) {
         gemmParallel(m, n, k, a, 0, k, b, 0, n, c, 0, n);
@@ -103,8 +104,9 @@ public final class Vectors {
 
     /**
      * C += A·B with offsets and leading dimensions on {@link Parallel}'s threads (see {@link VectorOps#gemmParallel}):
-     * bit for bit the result of {@link #gemm(int, int, int, float[], int, int, float[], int, int, float[], int, int)},
-     * for any thread count.
+     * the same bits for any thread count, and those of
+     * {@link #gemm(int, int, int, float[], int, int, float[], int, int, float[], int, int)} when
+     * {@link VectorOps#gemmRowsIndependent()}.
      */
     public static void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                     float[] c, int cOff, int ldc) {

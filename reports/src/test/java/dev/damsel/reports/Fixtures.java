@@ -50,4 +50,14 @@ public final class Fixtures {
         return new RunResult(run.suite(), run.memory(), run.strategy(), seed, run.matrix(), metrics, run.details(),
                 run.taskIds(), run.finalLosses(), run.started(), run.finished());
     }
+
+    /** The text of {@code src/test/resources/golden/<name>}, which seals an output format. */
+    public static String golden(String name) throws java.io.IOException {
+        try (java.io.InputStream in = Fixtures.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("golden file " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

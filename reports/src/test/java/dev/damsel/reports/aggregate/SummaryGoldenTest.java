@@ -5,8 +5,6 @@ import dev.damsel.reports.RunResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +25,14 @@ class SummaryGoldenTest {
                         ewcSecond), 0.95));
     }
 
-    private static String golden(String name) throws IOException {
-        try (InputStream in = SummaryGoldenTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void summaryJsonMatchesTheGoldenFile() throws IOException {
-        assertThat(new SummaryJsonWriter().toJson(summaries(), 0.95)).isEqualTo(golden("summary.json"));
+        assertThat(new SummaryJsonWriter().toJson(summaries(), 0.95)).isEqualTo(Fixtures.golden("summary.json"));
     }
 
     @Test
     void summaryMarkdownMatchesTheGoldenFile() throws IOException {
         assertThat(SummaryTable.markdown(summaries(), List.of("acc", "bwt.gem", "intransigence")))
-                .isEqualTo(golden("summary.md"));
+                .isEqualTo(Fixtures.golden("summary.md"));
     }
 }

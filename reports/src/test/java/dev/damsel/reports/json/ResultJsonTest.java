@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +19,10 @@ class ResultJsonTest {
     private final ResultJsonWriter writer = new ResultJsonWriter();
     private final ResultJsonReader reader = new ResultJsonReader();
 
-    static String golden(String name) throws IOException {
-        try (InputStream in = ResultJsonTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void matchesTheGoldenFile() throws IOException {
         // A deliberate format change regenerates golden/result.json; review the diff before committing it.
-        assertThat(writer.toJson(Fixtures.twoTasks())).isEqualTo(golden("result.json"));
+        assertThat(writer.toJson(Fixtures.twoTasks())).isEqualTo(Fixtures.golden("result.json"));
     }
 
     @Test

@@ -4,23 +4,14 @@ import dev.damsel.reports.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MatrixTableTest {
 
-    private static String golden(String name) throws IOException {
-        try (InputStream in = MatrixTableTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void matchesTheGoldenFile() throws IOException {
-        assertThat(MatrixTable.render(Fixtures.twoTasks())).isEqualTo(golden("table.txt"));
+        assertThat(MatrixTable.render(Fixtures.twoTasks())).isEqualTo(Fixtures.golden("table.txt"));
     }
 
     @Test

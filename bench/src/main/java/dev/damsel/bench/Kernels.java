@@ -1,14 +1,28 @@
 package dev.damsel.bench;
 
 import dev.damsel.core.vector.Vectors;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
 
-/** The measured bodies, shared by the Scalar/Panama pairs. */
-final class Kernels {
-    private Kernels() {
-    }
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel benchmarks, inherited by the {@link KernelsScalar}/{@link KernelsPanama} twins, which add only their
+ * {@code @Fork} arguments (JMH runs the inherited {@code @Benchmark} methods of each concrete subclass).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public abstract class Kernels {
 
     /** Float overlaps of B probes with K memories: (B×N)·(N×K), single thread. */
-    static float[] overlaps(KernelState s) {
+    @Benchmark
+    public float[] overlaps(KernelState s) {
         java.util.Arrays.fill(s.overlapsOut, 0f);
         Vectors.gemm(s.probes, s.memories, s.dim, s.probeValues, 0, s.dim, s.xiTransposed, 0, s.memories,
                 s.overlapsOut, 0, s.memories);
@@ -16,21 +30,24 @@ final class Kernels {
     }
 
     /** The step's second product: (B×K)·(K×N), single thread. */
-    static float[] stepProduct(KernelState s) {
+    @Benchmark
+    public float[] stepProduct(KernelState s) {
         java.util.Arrays.fill(s.out, 0f);
         Vectors.gemm(s.probes, s.dim, s.memories, s.coefficients, 0, s.memories, s.xi, 0, s.dim, s.out, 0, s.dim);
         return s.out;
     }
 
     /** The same product with ξ prepared once ({@link Vectors#prepare}), as the step runs it. */
-    static float[] stepProductPrepared(KernelState s) {
+    @Benchmark
+    public float[] stepProductPrepared(KernelState s) {
         java.util.Arrays.fill(s.out, 0f);
         Vectors.gemm(s.probes, s.coefficients, 0, s.memories, s.xiPrepared, s.out, 0, s.dim);
         return s.out;
     }
 
     /** Drives of every unit of one probe from its overlaps, vectorised over memories (n = 3, in double). */
-    static double drives(KernelState s) {
+    @Benchmark
+    public double drives(KernelState s) {
         double total = 0;
         for (int i = 0; i < s.dim; i++) {
             total += Vectors.driveSum(s.cube, 1.0 / s.dim, s.m, 0, s.w, 0, 1.0, s.memories);
@@ -39,7 +56,8 @@ final class Kernels {
     }
 
     /** Derivative terms of every unit of one probe (n = 3, in double). */
-    static double[] derivativeTerms(KernelState s) {
+    @Benchmark
+    public double[] derivativeTerms(KernelState s) {
         for (int i = 0; i < s.dim; i++) {
             Vectors.derivativeTerms(s.cube, 1.0 / s.dim, s.m, 0, s.w, 0, 1.0, s.memories, s.diff, s.sum, 0);
         }
@@ -47,7 +65,8 @@ final class Kernels {
     }
 
     /** Drive and derivative terms of every unit of one ±1 probe in one pass (n = 3, in double). */
-    static double bipolarTerms(KernelState s) {
+    @Benchmark
+    public double bipolarTerms(KernelState s) {
         double total = 0;
         for (int i = 0; i < s.dim; i++) {
             total += Vectors.bipolarTerms(s.cube, 1.0 / s.dim, s.m, s.fm, s.dfm, s.w, 0, 1.0, s.memories, s.diff,
@@ -57,7 +76,8 @@ final class Kernels {
     }
 
     /** Exact overlaps of bit-packed ±1 probes with bit-packed ±1 patterns. */
-    static float[] bitOverlaps(KernelState s) {
+    @Benchmark
+    public float[] bitOverlaps(KernelState s) {
         Vectors.bitOverlaps(s.probeBits, 0, s.probes, s.patternBits, s.memories, s.dim, s.overlapsOut, 0);
         return s.overlapsOut;
     }

@@ -26,20 +26,14 @@ public final class EwcStrategy implements Strategy {
 
     @Override
     public void adjustGradient(GradientStep step) {
-        if (!penalties.isEmpty()) {
-            penalties.addGradient(step.memory().parameters(), step.gradient());
-        }
+        penalties.adjust(step);
     }
 
     @Override
     public void afterTask(TaskContext context) {
         StateBatch items = fisherItems(context.task().trainingItems(), config.fisherItems(), fisherSample);
         double[] fisher = FisherDiagonal.estimate(context.memory(), items, context.task().trainingMask());
-        double[] weights = new double[fisher.length];
-        for (int j = 0; j < fisher.length; j++) {
-            weights[j] = config.lambda() / 2 * fisher[j];
-        }
-        penalties.add(new QuadraticPenalty(weights, context.memory().parameters()));
+        penalties.add(QuadraticPenalty.scaled(config.lambda() / 2, fisher, context.memory().parameters()));
     }
 
     /** The penalty terms so far, one per trained task. */

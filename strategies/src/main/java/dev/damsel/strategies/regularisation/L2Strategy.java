@@ -19,9 +19,7 @@ public final class L2Strategy implements Strategy {
 
     @Override
     public void adjustGradient(GradientStep step) {
-        if (!penalties.isEmpty()) {
-            penalties.addGradient(step.memory().parameters(), step.gradient());
-        }
+        penalties.adjust(step);
     }
 
     @Override

@@ -20,9 +20,7 @@ public final class MasStrategy implements Strategy {
 
     @Override
     public void adjustGradient(GradientStep step) {
-        if (!penalties.isEmpty()) {
-            penalties.addGradient(step.memory().parameters(), step.gradient());
-        }
+        penalties.adjust(step);
     }
 
     @Override
@@ -36,11 +34,8 @@ public final class MasStrategy implements Strategy {
                 importance[j] += latest[j];
             }
         }
-        double[] weights = new double[importance.length];
-        for (int j = 0; j < weights.length; j++) {
-            weights[j] = config.lambda() * importance[j];
-        }
-        penalties.replaceWith(new QuadraticPenalty(weights, context.memory().parameters()));
+        penalties.replaceWith(
+                QuadraticPenalty.scaled(config.lambda(), importance, context.memory().parameters()));
     }
 
     public double[] importance() {

@@ -26,9 +26,7 @@ public final class OnlineEwcStrategy implements Strategy {
 
     @Override
     public void adjustGradient(GradientStep step) {
-        if (!penalties.isEmpty()) {
-            penalties.addGradient(step.memory().parameters(), step.gradient());
-        }
+        penalties.adjust(step);
     }
 
     @Override
@@ -42,11 +40,8 @@ public final class OnlineEwcStrategy implements Strategy {
                 fisher[j] = config.gamma() * fisher[j] + latest[j];
             }
         }
-        double[] weights = new double[fisher.length];
-        for (int j = 0; j < fisher.length; j++) {
-            weights[j] = config.lambda() / 2 * fisher[j];
-        }
-        penalties.replaceWith(new QuadraticPenalty(weights, context.memory().parameters()));
+        penalties.replaceWith(
+                QuadraticPenalty.scaled(config.lambda() / 2, fisher, context.memory().parameters()));
     }
 
     /** The running Fisher (a copy), or null before the first task ends. */

@@ -1,5 +1,7 @@
 package dev.damsel.strategies.regularisation;
 
+import dev.damsel.api.GradientStep;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,13 @@ public final class Penalties {
             sum += term.value(theta);
         }
         return sum;
+    }
+
+    /** Adds the gradient of every term, at the step's parameters, to the step's gradient (nothing while empty). */
+    public void adjust(GradientStep step) {
+        if (!terms.isEmpty()) {
+            addGradient(step.memory().parameters(), step.gradient());
+        }
     }
 
     /** Adds the gradient of every term at θ to {@code gradient}. */

@@ -24,6 +24,15 @@ public final class QuadraticPenalty {
         return new QuadraticPenalty(w, anchor);
     }
 
+    /** Weights {@code factor·importance_j} (EWC: λ/2 and the Fisher diagonal; SI: c and Ω; MAS: λ and Ω). */
+    public static QuadraticPenalty scaled(double factor, double[] importance, float[] anchor) {
+        double[] w = new double[importance.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = factor * importance[j];
+        }
+        return new QuadraticPenalty(w, anchor);
+    }
+
     /** P(θ). */
     public double value(float[] theta) {
         double sum = 0;

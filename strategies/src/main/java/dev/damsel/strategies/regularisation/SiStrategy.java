@@ -59,11 +59,7 @@ public final class SiStrategy implements Strategy {
                 importance[j] += latest[j];
             }
         }
-        double[] weights = new double[importance.length];
-        for (int j = 0; j < weights.length; j++) {
-            weights[j] = config.c() * importance[j];
-        }
-        penalties.replaceWith(new QuadraticPenalty(weights, theta));
+        penalties.replaceWith(QuadraticPenalty.scaled(config.c(), importance, theta));
     }
 
     /** Ω, the importance summed over the finished tasks (a copy), or null before the first task ends. */

@@ -38,8 +38,12 @@ import java.util.Arrays;
 final class DenseBipolarKernels {
     /** Probes per block of a relaxation or an energy. */
     static final int PROBE_BLOCK = 32;
-    /** The relaxation's blocks per batch when gemm's rows are not independent ({@link VectorOps#gemmRowsIndependent}). */
-    static final int FIXED_BLOCKS = 4;
+    /**
+     * The two-product step's blocks per batch (fewer when a block would drop under {@link #PROBE_BLOCK} probes): a
+     * number fixed by the batch alone, so the split never depends on the thread count, whatever the product backend
+     * (a native BLAS rounds a row by its place in a block, see {@link VectorOps#gemmRowsIndependent}).
+     */
+    static final int STEP_BLOCKS = 8;
     /** Items per partial sum of the gradient. */
     static final int ITEM_BLOCK = 16;
     /** Blocks of items whose partials are held at once before being reduced (bounds the memory). */
@@ -249,12 +253,8 @@ final class DenseBipolarKernels {
         }
         int u = units.length;
         PreparedMatrix xiUnits = u == n ? preparedXi() : ops.prepare(memories, u, gatherColumns(units), 0, u);
-        // One block per thread (at least PROBE_BLOCK probes), all reading the one prepared ξ. Each probe's result
-        // is the same whatever block it falls in (gemm gives every row the same operations), so this does not make
-        // results depend on the thread count. A gemm without that promise (native BLAS) gets blocks fixed by the
-        // batch size alone.
-        int threads = ops.gemmRowsIndependent() ? Parallel.threads() : FIXED_BLOCKS;
-        int per = Math.max(PROBE_BLOCK, (size + threads - 1) / threads);
+        // Blocks fixed by the batch size, all reading the one prepared ξ.
+        int per = Math.max(PROBE_BLOCK, (size + STEP_BLOCKS - 1) / STEP_BLOCKS);
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
             int count = Math.min(size, from + per) - from;

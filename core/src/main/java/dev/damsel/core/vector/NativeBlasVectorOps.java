@@ -97,11 +97,37 @@ final class NativeBlasVectorOps implements VectorOps {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
+        FloatPointer pb = buffers.get().b((long) k * n);
+        copyIn(b, bOff, ldb, k, n, pb, n);
+        gemm(m, n, k, a, aOff, lda, pb, c, cOff, ldc);
+    }
+
+    /** B copied off-heap once; the products read that copy instead of copying B per call. */
+    @Override
+    public PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
+        if (k == 0 || n == 0) {
+            return VectorOps.super.prepare(k, n, b, bOff, ldb);
+        }
+        FloatPointer pb = new FloatPointer((long) k * n);
+        copyIn(b, bOff, ldb, k, n, pb, n);
+        return new PreparedMatrix(k, n, b, bOff, ldb, pb);
+    }
+
+    @Override
+    public void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
+        if (m == 0 || !(b.packed instanceof FloatPointer pb)) {
+            VectorOps.super.gemm(m, a, aOff, lda, b, c, cOff, ldc);
+            return;
+        }
+        gemm(m, b.cols, b.rows, a, aOff, lda, pb, c, cOff, ldc);
+    }
+
+    /** C += A·B with B (k×n, dense) already off-heap in {@code pb}, read only (so threads may share it). */
+    private void gemm(int m, int n, int k, float[] a, int aOff, int lda, FloatPointer pb, float[] c, int cOff,
+                      int ldc) {
         Buffers buf = buffers.get();
         FloatPointer pa = buf.a((long) m * k);
-        FloatPointer pb = buf.b((long) k * n);
         FloatPointer pc = buf.c((long) m * n);
-        copyIn(b, bOff, ldb, k, n, pb, n);
         int per = blockRows(m);
         if (per >= m) {
             product(m, n, k, a, aOff, lda, c, cOff, ldc, 0, m, pa, pb, pc);

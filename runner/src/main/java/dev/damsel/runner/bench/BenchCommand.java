@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -138,7 +141,7 @@ public final class BenchCommand {
         @Option(names = "--save-start", paramLabel = "DIR",
                 description = "also write the patterns (patterns.txt, P rows of N) and the initial ξ (xi.txt, K rows of "
                         + "N) to DIR, so that bench/python/train_numpy.py --start DIR trains from the same start")
-        java.nio.file.Path saveStart;
+        Path saveStart;
 
         @Override
         public void run() {
@@ -211,16 +214,16 @@ public final class BenchCommand {
         /** Writes the patterns and ξ as whitespace-separated rows, each float in its shortest exact decimal form. */
         private void writeStart(StateBatch patterns, DenseBipolarMemory start) {
             try {
-                java.nio.file.Files.createDirectories(saveStart);
+                Files.createDirectories(saveStart);
                 writeRows(saveStart.resolve("patterns.txt"), patterns.values(), items, dim);
                 writeRows(saveStart.resolve("xi.txt"), start.parameters(), memories, dim);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UsageException("--save-start: cannot write to " + saveStart + ": " + e.getMessage());
             }
         }
 
-        private static void writeRows(java.nio.file.Path file, float[] values, int rows, int columns)
-                throws java.io.IOException {
+        private static void writeRows(Path file, float[] values, int rows, int columns)
+                throws IOException {
             StringBuilder text = new StringBuilder();
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) {
@@ -228,7 +231,7 @@ public final class BenchCommand {
                 }
                 text.append('\n');
             }
-            java.nio.file.Files.writeString(file, text);
+            Files.writeString(file, text);
         }
 
         /** Krotov &amp; Hopfield's schedule, as {@code Trainer} runs it for one full-batch task. */

@@ -10,9 +10,11 @@ import org.apache.logging.log4j.Logger;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +57,7 @@ public final class ExperimentExecutor {
      * it, before any a* is attached), so that finished runs can be saved while the others go on.
      */
     public List<RunResult> execute(ExperimentPlan experiment, BiConsumer<ExperimentPlan.Run, RunResult> finished) {
-        return execute(experiment, java.util.Collections.nCopies(experiment.runs().size(), null), finished);
+        return execute(experiment, Collections.nCopies(experiment.runs().size(), null), finished);
     }
 
     /**
@@ -76,7 +78,7 @@ public final class ExperimentExecutor {
             for (int i = 0; i < runs.size(); i++) {
                 ExperimentPlan.Run run = runs.get(i);
                 if (earlier.get(i) != null) {
-                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(earlier.get(i)));
+                    futures.add(CompletableFuture.completedFuture(earlier.get(i)));
                     continue;
                 }
                 futures.add(pool.submit(() -> {

@@ -164,11 +164,13 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     /**
-     * Packs each block of B once, into the calling thread's buffer (its panels packed in parallel), and spreads fixed
-     * blocks of whole A panels (about an eighth of m, at least {@value #PARALLEL_ROWS} rows) over {@link Parallel}'s
-     * threads, each packing its own A. Every element of C gets the operations of {@link #gemm}. The threads meet once
-     * per block of B (k / {@link #KC} times for n ≤ {@link #NC}); on a loaded machine a thread that loses its time
-     * slice holds the others up at each meeting.
+     * Packs the whole of B once, in the layout of {@link #prepare} (its blocks spread over {@link Parallel}'s threads),
+     * then spreads fixed blocks of whole A panels (about an eighth of m, at least {@value #PARALLEL_ROWS} rows) over the
+     * threads, each running {@link #gemm(int, float[], int, int, PreparedMatrix, float[], int, int)}'s loop over all of
+     * k and n on its own rows. Every element of C gets the operations of {@link #gemm}. The threads meet twice per call
+     * (after the packing and at the end), whatever k and n, so a thread that loses its time slice holds the others up
+     * once, not at every block of B. The packed copy lives in the calling thread's buffer, which grows to the largest
+     * B it has packed.
      */
     @Override
     public void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -184,27 +186,15 @@ final class PanamaVectorOps implements VectorOps {
             gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
-        float[] packedB = SCRATCH.get().b;
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                int bAt = bOff + pc * ldb + jc;
-                int panelsB = (nc + NR - 1) / NR;
-                int groups = Math.min(count, panelsB);
-                int perGroup = (panelsB + groups - 1) / groups;
-                Parallel.forEach(groups, g -> packB(b, bAt, ldb, kc, nc, packedB, 0, g * perGroup,
-                        Math.min(panelsB, (g + 1) * perGroup)));
-                int aAt = aOff + pc;
-                int cAt = cOff + jc;
-                Parallel.forEach(count, block -> {
-                    int i0 = block * rowsPerBlock;
-                    int rows = Math.min(rowsPerBlock, m - i0);
-                    multiplyPacked(rows, nc, kc, a, aAt + i0 * lda, lda, packedB, 0, c, cAt + i0 * ldc, ldc,
-                            SCRATCH.get());
-                });
-            }
-        }
+        float[] packed = SCRATCH.get().whole(packedSize(k, n));
+        int depthBlocks = (k + KC - 1) / KC;
+        Parallel.forEach(depthBlocks * ((n + NC - 1) / NC),
+                t -> packBlock(k, n, b, bOff, ldb, packed, t / depthBlocks * NC, t % depthBlocks * KC));
+        Parallel.forEach(count, block -> {
+            int i0 = block * rowsPerBlock;
+            int rows = Math.min(rowsPerBlock, m - i0);
+            multiplyWhole(rows, n, k, a, aOff + i0 * lda, lda, packed, c, cOff + i0 * ldc, ldc, SCRATCH.get());
+        });
     }
 
     /**
@@ -213,31 +203,43 @@ final class PanamaVectorOps implements VectorOps {
      */
     @Override
     public PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
-        float[] packed = new float[k * ((n + NR - 1) / NR * NR)];
+        float[] packed = new float[packedSize(k, n)];
         for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            int padded = (nc + NR - 1) / NR * NR;
             for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                packB(b, bOff + pc * ldb + jc, ldb, kc, nc, packed, jc * k + pc * padded, 0, padded / NR);
+                packBlock(k, n, b, bOff, ldb, packed, jc, pc);
             }
         }
         return new PreparedMatrix(k, n, b, bOff, ldb, packed);
     }
 
+    private static int packedSize(int k, int n) {
+        return k * ((n + NR - 1) / NR * NR);
+    }
+
+    /** Packs the block of B with columns from jc and depth from pc into its place in the whole packed copy. */
+    private static void packBlock(int k, int n, float[] b, int bOff, int ldb, float[] packed, int jc, int pc) {
+        int nc = Math.min(NC, n - jc);
+        int padded = (nc + NR - 1) / NR * NR;
+        int kc = Math.min(KC, k - pc);
+        packB(b, bOff + pc * ldb + jc, ldb, kc, nc, packed, jc * k + pc * padded, 0, padded / NR);
+    }
+
     /** {@link #gemm} over the blocks {@link #prepare} packed: the same blocks, in the same order, unpacked once. */
     @Override
     public void gemm(int m, float[] a, int aOff, int lda, PreparedMatrix b, float[] c, int cOff, int ldc) {
-        int n = b.cols;
-        int k = b.rows;
         if (!(b.packed instanceof float[] packed)) {
-            gemm(m, n, k, a, aOff, lda, b.data, b.off, b.ld, c, cOff, ldc);
+            gemm(m, b.cols, b.rows, a, aOff, lda, b.data, b.off, b.ld, c, cOff, ldc);
             return;
         }
-        if (m == 0 || n == 0 || k == 0) {
+        if (m == 0 || b.cols == 0 || b.rows == 0) {
             return;
         }
-        Scratch scratch = SCRATCH.get();
+        multiplyWhole(m, b.cols, b.rows, a, aOff, lda, packed, c, cOff, ldc, SCRATCH.get());
+    }
+
+    /** C[m × n] += A[m × k] · B, B packed whole in the layout of {@link #prepare}. */
+    private static void multiplyWhole(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, float[] c,
+                                      int cOff, int ldc, Scratch scratch) {
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int padded = (nc + NR - 1) / NR * NR;
@@ -288,6 +290,15 @@ final class PanamaVectorOps implements VectorOps {
         final float[] a = new float[MC / MR * AS * KC];
         final float[] b = new float[KC * NC];
         final float[] tile = new float[MR * NR];
+        /** B packed whole by {@link #gemmParallel}, grown to the largest B this thread has packed. */
+        private float[] whole = new float[0];
+
+        float[] whole(int size) {
+            if (whole.length < size) {
+                whole = new float[size];
+            }
+            return whole;
+        }
     }
 
     /**

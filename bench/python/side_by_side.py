@@ -4,14 +4,19 @@ Each damsel line is followed at once by the numpy line on the same shapes, so th
 load average is printed before and after. Needs the packaged launcher (`mvn -q -B -ntp package -DskipTests`) and numpy.
 
 Usage (from the repository root):
-    python3 bench/python/side_by_side.py [--seconds 3] [--repeats 3] [--backends panama,openblas]
+    python3 bench/python/side_by_side.py [--seconds 3] [--repeats 3] [--backends panama,openblas,openblas:2]
+
+A backend is a value of -Ddamsel.vector, optionally followed by ':T' for -Ddamsel.openblas.threads=T (each product one
+OpenBLAS call on T OpenBLAS threads).
 
 Step rows: `damsel bench step` (stored +-1 patterns, n=3, 10% noise) against `step_numpy.py` (float32 two-product form).
 Product rows: `damsel bench gemm` (float C += A.B through the facade, rows over damsel's threads) against numpy's `@`.
-Every figure is the best of the repeats (the least disturbed by other processes); the ratio is damsel / numpy.
+Every figure is the best of the repeats (the least disturbed by other processes), followed by the median of the
+repeats; the ratios are damsel / numpy of the bests and of the medians.
 """
 import argparse
 import os
+from statistics import median
 import subprocess
 import sys
 
@@ -31,7 +36,9 @@ def last_line(cmd, env):
 
 def damsel(args, backend):
     env = dict(os.environ)
-    env["DAMSEL_JAVA_OPTS"] = (env.get("DAMSEL_JAVA_OPTS", "") + " -Ddamsel.vector=" + backend).strip()
+    name, _, threads = backend.partition(":")
+    opts = " -Ddamsel.vector=" + name + (" -Ddamsel.openblas.threads=" + threads if threads else "")
+    env["DAMSEL_JAVA_OPTS"] = (env.get("DAMSEL_JAVA_OPTS", "") + opts).strip()
     return last_line([os.path.join(ROOT, "damsel"), "bench", *args], env)
 
 
@@ -49,13 +56,13 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--seconds", type=float, default=3)
     p.add_argument("--repeats", type=int, default=3)
-    p.add_argument("--backends", default="panama,openblas")
+    p.add_argument("--backends", default="panama,openblas,openblas:2")
     args = p.parse_args()
     backends = [b for b in args.backends.split(",") if b]
     print(f"load average before: {load():.2f}")
     rows = []
     for dim, memories, probes in SHAPES:
-        best = {}
+        runs = {}
         for _ in range(args.repeats):
             for backend in backends:
                 step = damsel(["step", "--dim", str(dim), "--memories", str(memories), "--probes", str(probes),
@@ -67,17 +74,19 @@ def main():
                                    (("gemm", backend), float(gemm["parallel_gflops"])),
                                    (("step", "numpy"), float(ref["probes_per_s"])),
                                    (("gemm", "numpy"), float(ref["gemm_gflops"]))):
-                    best[key] = max(best.get(key, 0.0), value)
+                    runs.setdefault(key, []).append(value)
         for backend in backends:
-            rows.append((f"{dim}, {memories}, {probes}", backend, best[("step", backend)], best[("step", "numpy")],
-                         best[("gemm", backend)], best[("gemm", "numpy")]))
+            rows.append((f"{dim}, {memories}, {probes}", backend, runs[("step", backend)], runs[("step", "numpy")],
+                         runs[("gemm", backend)], runs[("gemm", "numpy")]))
     print(f"load average after: {load():.2f}\n")
     print("| N, K, B | damsel backend | step probes/s | numpy probes/s | step ratio | product GFLOP/s "
           "| numpy GFLOP/s | product ratio |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for shape, backend, step, step_ref, gemm, gemm_ref in rows:
-        print(f"| {shape} | {backend} | {step:,.0f} | {step_ref:,.0f} | {step / step_ref:.2f}x | {gemm:.1f} "
-              f"| {gemm_ref:.1f} | {gemm / gemm_ref:.2f} |")
+        print(f"| {shape} | {backend} | {max(step):,.0f} ({median(step):,.0f}) | {max(step_ref):,.0f} "
+              f"({median(step_ref):,.0f}) | {max(step) / max(step_ref):.2f}x ({median(step) / median(step_ref):.2f}x) "
+              f"| {max(gemm):.1f} ({median(gemm):.1f}) | {max(gemm_ref):.1f} ({median(gemm_ref):.1f}) "
+              f"| {max(gemm) / max(gemm_ref):.2f} ({median(gemm) / median(gemm_ref):.2f}) |")
 
 
 if __name__ == "__main__":

@@ -17,13 +17,20 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * row when a leading dimension is wider than the row), runs {@code C = A·B + 1·C} there and copies C back. The
  * copies are O(mk + kn + mn) against the product's O(mkn).
  *
- * <p><b>Threads.</b> OpenBLAS runs on one thread, set once at load; every thread of a product is one of damsel's.
+ * <p><b>Threads.</b> By default OpenBLAS runs on one thread and every thread of a product is one of damsel's.
  * damsel already spreads its work (probe blocks) over {@link Parallel}'s pool, where nested OpenBLAS threads would
  * oversubscribe the cores; and OpenBLAS's own threading changes the last bits of results with its thread count
  * (tested), which would make results depend on {@code damsel.threads}. Instead a product of more than
  * {@link #blockRows blockRows(m)} rows is cut into blocks of rows fixed by m alone, which run on the pool when
  * called from outside it and one after the other inside it, so one large product still uses the cores damsel was
  * given and its result is the same for any thread count.
+ *
+ * <p>{@code -D}{@value #THREADS_PROPERTY}{@code =T} (T &gt; 1) trades that for OpenBLAS's own threading, which packs
+ * each operand once and reaches numpy's product throughput on large products: every product is then one OpenBLAS call
+ * on T OpenBLAS threads, set once at load. OpenBLAS splits a call by T and the shape alone, so results still do not
+ * depend on {@code damsel.threads}, but they do depend on T, which is part of the backend's {@link #name()} (and so of
+ * every run's provenance). Products called from several of damsel's threads at once then take turns on OpenBLAS's
+ * threads; run damsel with {@code --threads 1} in that mode.
  *
  * <p><b>Rows are not independent.</b> OpenBLAS's kernels take the rows of C in groups (12 on this project's Zen 3
  * machines) and round a row differently by its place in its group, so a row's result depends on where it lies in its
@@ -34,21 +41,36 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 final class NativeBlasVectorOps implements VectorOps {
     static final String NAME = "openblas";
     private static final Logger LOG = LogManager.getLogger(NativeBlasVectorOps.class);
+    /** The system property that sets OpenBLAS's own thread count (default 1). */
+    static final String THREADS_PROPERTY = "damsel.openblas.threads";
+    /** The most OpenBLAS threads {@value #THREADS_PROPERTY} may ask for. */
+    static final int MAX_THREADS = 256;
     /** The fewest rows in one block of a product cut into blocks. */
     static final int MIN_BLOCK_ROWS = 64;
 
     private final VectorOps delegate;
+    private final int blasThreads;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
-    /** Loads OpenBLAS; throws with the reason when it cannot. */
+    /** Loads OpenBLAS with the thread count {@value #THREADS_PROPERTY} asks for; throws with the reason when it cannot. */
     NativeBlasVectorOps() {
+        this(threadsFromProperty(System.getProperty(THREADS_PROPERTY)));
+    }
+
+    /** Loads OpenBLAS to run each product on {@code blasThreads} OpenBLAS threads (1: damsel's row blocks instead). */
+    NativeBlasVectorOps(int blasThreads) {
+        if (blasThreads < 1 || blasThreads > MAX_THREADS) {
+            throw new IllegalArgumentException("OpenBLAS threads must be in [1, " + MAX_THREADS + "], got "
+                    + blasThreads);
+        }
+        this.blasThreads = blasThreads;
         try {
             Loader.load(openblas_nolapack.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             throw new IllegalStateException("its native library does not load on this machine ("
                     + String.valueOf(e.getMessage()).replace('\n', ' ') + ")", e);
         }
-        openblas_nolapack.blas_set_num_threads(1);
+        openblas_nolapack.blas_set_num_threads(blasThreads);
         var panama = VectorOpsProvider.loadPanama();
         if (panama.isPresent()) {
             delegate = panama.get();
@@ -59,9 +81,27 @@ final class NativeBlasVectorOps implements VectorOps {
         }
     }
 
+    /** {@code openblas}, or {@code openblas-T-threads} when each product runs on T &gt; 1 OpenBLAS threads. */
     @Override
     public String name() {
-        return NAME;
+        return blasThreads == 1 ? NAME : NAME + "-" + blasThreads + "-threads";
+    }
+
+    /** The value of {@value #THREADS_PROPERTY} (blank: 1), or an error naming the property and its range. */
+    static int threadsFromProperty(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be a whole number in [1, " + MAX_THREADS
+                + "], got '" + value.trim() + "'");
     }
 
     /** The width of the kernels other than gemm (Panama's, or 0 when they are the scalar ones). */
@@ -102,6 +142,16 @@ final class NativeBlasVectorOps implements VectorOps {
         gemm(m, n, k, a, aOff, lda, pb, c, cOff, ldc);
     }
 
+    /**
+     * The same as {@link #gemm}, which already spreads a large product over the threads (damsel's row blocks, or
+     * OpenBLAS's own) with B copied off-heap once: the default's split into one call per block would copy B per block.
+     */
+    @Override
+    public void gemmParallel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc) {
+        gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
     /** B copied off-heap once; the products read that copy instead of copying B per call. */
     @Override
     public PreparedMatrix prepare(int k, int n, float[] b, int bOff, int ldb) {
@@ -128,7 +178,7 @@ final class NativeBlasVectorOps implements VectorOps {
         Buffers buf = buffers.get();
         FloatPointer pa = buf.a((long) m * k);
         FloatPointer pc = buf.c((long) m * n);
-        int per = blockRows(m);
+        int per = blasThreads > 1 ? m : blockRows(m);
         if (per >= m) {
             product(m, n, k, a, aOff, lda, c, cOff, ldc, 0, m, pa, pb, pc);
         } else {
@@ -188,7 +238,7 @@ final class NativeBlasVectorOps implements VectorOps {
 
     @Override
     public String toString() {
-        return NAME + " (gemm) + " + delegate;
+        return name() + " (gemm) + " + delegate;
     }
 
     /**

@@ -121,6 +121,70 @@ class NativeBlasVectorOpsTest {
     }
 
     @Test
+    void onItsOwnThreadsAProductIsOneOpenBlasCallWhoseResultDoesNotDependOnDamselsThreads() {
+        openblas();
+        SplittableRandom random = new SplittableRandom(15);
+        int m = 300;
+        int n = 257;
+        int k = 700;
+        float[] a = floats(m * k, random);
+        float[] b = floats(k * n, random);
+        float[] reference = new float[m * n];
+        scalar.gemm(m, n, k, a, 0, k, b, 0, n, reference, 0, n);
+        int threads = Parallel.threads();
+        try {
+            VectorOps twoThreads = new NativeBlasVectorOps(2);
+            assertThat(twoThreads.name()).isEqualTo("openblas-2-threads");
+            float[] first = new float[m * n];
+            twoThreads.gemmParallel(m, n, k, a, 0, k, b, 0, n, first, 0, n);
+            float tolerance = (float) (2 * (k + 1) * FLOAT_EPS * (k + 1));
+            for (int p = 0; p < first.length; p++) {
+                assertThat(first[p]).as("element %d", p).isCloseTo(reference[p], within(tolerance));
+            }
+            for (int t = 1; t <= threads; t++) {
+                Parallel.setThreads(t);
+                float[] c = new float[m * n];
+                twoThreads.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+                assertSameFloats(c, first, "gemm with " + t + " of damsel's threads");
+            }
+            Parallel.setThreads(threads);
+            float[][] pooled = new float[2][m * n];
+            Parallel.forEach(2, call -> twoThreads.gemm(m, n, k, a, 0, k, b, 0, n, pooled[call], 0, n));
+            assertSameFloats(pooled[0], first, "from the pool, at the same time as another call");
+            assertSameFloats(pooled[1], first, "from the pool, at the same time as another call");
+        } finally {
+            Parallel.setThreads(threads);
+            new NativeBlasVectorOps(1); // OpenBLAS's thread count is global: back to the other tests' one thread
+        }
+    }
+
+    @Test
+    void aBadOpenBlasThreadCountIsAOneLineErrorNamingTheProperty() {
+        assertThat(NativeBlasVectorOps.threadsFromProperty(null)).isEqualTo(1);
+        assertThat(NativeBlasVectorOps.threadsFromProperty(" 4 ")).isEqualTo(4);
+        for (String bad : new String[]{"0", "-2", "257", "two", "1.5"}) {
+            assertThatThrownBy(() -> NativeBlasVectorOps.threadsFromProperty(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("-Ddamsel.openblas.threads must be a whole number in [1, 256], got '" + bad + "'");
+        }
+        assumeTrue(VectorOpsProvider.loadNativeBlas().isPresent(), VectorOpsProvider.whyNotNativeBlas());
+        String before = System.getProperty(NativeBlasVectorOps.THREADS_PROPERTY);
+        System.setProperty(NativeBlasVectorOps.THREADS_PROPERTY, "0");
+        try {
+            assertThatThrownBy(() -> VectorOpsProvider.choose("openblas"))
+                    .isInstanceOf(VectorBackendException.class)
+                    .hasMessage("-Ddamsel.vector=openblas, but OpenBLAS cannot load: -Ddamsel.openblas.threads must be"
+                            + " a whole number in [1, 256], got '0'");
+        } finally {
+            if (before == null) {
+                System.clearProperty(NativeBlasVectorOps.THREADS_PROPERTY);
+            } else {
+                System.setProperty(NativeBlasVectorOps.THREADS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void otherKernelsAreTheDelegates() {
         VectorOps openblas = openblas();
         VectorOps reference = VectorOpsProvider.loadPanama().orElseGet(ScalarVectorOps::new);

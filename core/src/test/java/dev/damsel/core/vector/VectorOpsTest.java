@@ -232,28 +232,36 @@ class VectorOpsTest {
     @Test
     void bitOverlapsAreExact() {
         SplittableRandom random = new SplittableRandom(4);
-        for (int n : SIZES) {
-            int rowsA = 5;
-            int rowsB = 3;
-            float[] x = signs(rowsA * n, random);
-            float[] y = signs(rowsB * n, random);
-            int words = Vectors.words(n);
-            long[] px = new long[rowsA * words];
-            long[] py = new long[rowsB * words];
-            for (int r = 0; r < rowsA; r++) {
-                Vectors.packSigns(x, r * n, n, px, r * words);
-            }
-            for (int r = 0; r < rowsB; r++) {
-                Vectors.packSigns(y, r * n, n, py, r * words);
-            }
-            float[] out = new float[rowsA * rowsB];
-            Vectors.bitOverlaps(px, 0, rowsA, py, rowsB, n, out, 0);
-            for (int i = 0; i < rowsA; i++) {
-                for (int j = 0; j < rowsB; j++) {
-                    int expected = (int) scalar.dot(x, i * n, y, j * n, n);
-                    assertThat(out[i * rowsB + j]).as("n=%d (%d, %d)", n, i, j).isEqualTo((float) expected);
-                    assertThat(Vectors.bitOverlap(px, i * words, py, j * words, n)).isEqualTo(expected);
+        for (int n : new int[]{1, 7, 8, 13, 31, 64, 65, 192, 255, 256, 257, 300, 1000, 4099}) {
+            for (int[] rows : new int[][]{{1, 1}, {5, 3}, {4, 9}, {3, 17}}) {
+                int rowsA = rows[0];
+                int rowsB = rows[1];
+                int words = Vectors.words(n);
+                int aOff = 2 * words; // a and out start inside their arrays
+                int outOff = 3;
+                float[] x = signs(rowsA * n, random);
+                float[] y = signs(rowsB * n, random);
+                long[] px = new long[aOff + rowsA * words];
+                long[] py = new long[rowsB * words];
+                for (int r = 0; r < rowsA; r++) {
+                    Vectors.packSigns(x, r * n, n, px, aOff + r * words);
                 }
+                for (int r = 0; r < rowsB; r++) {
+                    Vectors.packSigns(y, r * n, n, py, r * words);
+                }
+                float[] out = new float[outOff + rowsA * rowsB + 2];
+                java.util.Arrays.fill(out, -12345f);
+                Vectors.bitOverlaps(px, aOff, rowsA, py, rowsB, n, out, outOff);
+                for (int i = 0; i < rowsA; i++) {
+                    for (int j = 0; j < rowsB; j++) {
+                        int expected = (int) scalar.dot(x, i * n, y, j * n, n);
+                        assertThat(out[outOff + i * rowsB + j]).as("n=%d %dx%d (%d, %d)", n, rowsA, rowsB, i, j)
+                                .isEqualTo((float) expected);
+                        assertThat(Vectors.bitOverlap(px, aOff + i * words, py, j * words, n)).isEqualTo(expected);
+                    }
+                }
+                assertThat(new float[]{out[0], out[1], out[2], out[out.length - 2], out[out.length - 1]})
+                        .as("n=%d %dx%d: nothing written outside", n, rowsA, rowsB).containsOnly(-12345f);
             }
         }
     }

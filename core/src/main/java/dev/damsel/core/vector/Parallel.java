@@ -90,6 +90,7 @@ public final class Parallel {
                 INSIDE.set(false);
             }
             job.awaitHelpers();
+            job.release();
             job.rethrow();
         } finally {
             BUSY.set(false);
@@ -107,7 +108,8 @@ public final class Parallel {
 
     /** One call: its blocks, handed out in order, and the helpers that have yet to finish. */
     private static final class Job {
-        private final IntConsumer body;
+        /** Dropped once the call is done: the helpers keep the last job they saw, but not what its body holds. */
+        private IntConsumer body;
         private final int blocks;
         /** Helpers 0..helpers−1 take part; the others skip this call. */
         private final int helpers;
@@ -133,6 +135,11 @@ public final class Parallel {
                 failure.compareAndSet(null, t);
                 next.set(blocks); // the others stop taking blocks
             }
+        }
+
+        /** After every helper is done (so no thread reads the body again). */
+        void release() {
+            body = null;
         }
 
         void helperDone() {

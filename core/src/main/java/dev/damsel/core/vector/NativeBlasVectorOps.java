@@ -30,7 +30,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * on T OpenBLAS threads, set once at load. OpenBLAS splits a call by T and the shape alone, so results still do not
  * depend on {@code damsel.threads}, but they do depend on T, which is part of the backend's {@link #name()} (and so of
  * every run's provenance). Products called from several of damsel's threads at once then take turns on OpenBLAS's
- * threads; run damsel with {@code --threads 1} in that mode.
+ * threads: the two-product step, whose probe blocks each make one, ran at about half its one-thread speed at N = 256
+ * in that mode, which is meant for large single products.
  *
  * <p><b>Rows are not independent.</b> OpenBLAS's kernels take the rows of C in groups (12 on this project's Zen 3
  * machines) and round a row differently by its place in its group, so a row's result depends on where it lies in its

@@ -174,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
                     if (earlier.get(i) == null) {
                         writeRun(runFolder(folder, run), run.plan(), results.get(i));
                     } else { // a resumed run keeps the provenance of the command that made it
-                        new ResultJsonWriter().write(results.get(i), runFolder(folder, run).resolve("result.json"));
+                        writeResult(runFolder(folder, run), results.get(i));
                     }
                 }
             }
@@ -238,10 +238,15 @@ public final class RunCommand implements Callable<Integer> {
      * killed midway leaves no truncated file, and a run folder with its config.yaml is complete.
      */
     private void writeRun(Path dir, RunPlan plan, RunResult result) throws IOException {
-        writeWhole(dir.resolve("result.json"), file -> new ResultJsonWriter().write(result, file));
+        writeResult(dir, result);
         writeWhole(dir.resolve("provenance.json"),
                 file -> provenanceWriter().writeValue(file.toFile(), provenance(plan, result)));
         writeWhole(dir.resolve("config.yaml"), file -> new YAMLMapper().writeValue(file.toFile(), plan.resolved()));
+    }
+
+    /** A run's {@code result.json}, written whole like the rest of {@link #writeRun}. */
+    private static void writeResult(Path dir, RunResult result) throws IOException {
+        writeWhole(dir.resolve("result.json"), file -> new ResultJsonWriter().write(result, file));
     }
 
     private interface FileWriting {

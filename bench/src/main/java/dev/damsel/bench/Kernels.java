@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,7 @@ public abstract class Kernels {
     /** Float overlaps of B probes with K memories: (B×N)·(N×K), single thread. */
     @Benchmark
     public float[] overlaps(KernelState s) {
-        java.util.Arrays.fill(s.overlapsOut, 0f);
+        Arrays.fill(s.overlapsOut, 0f);
         Vectors.gemm(s.probes, s.memories, s.dim, s.probeValues, 0, s.dim, s.xiTransposed, 0, s.memories,
                 s.overlapsOut, 0, s.memories);
         return s.overlapsOut;
@@ -32,7 +33,7 @@ public abstract class Kernels {
     /** The step's second product: (B×K)·(K×N), single thread. */
     @Benchmark
     public float[] stepProduct(KernelState s) {
-        java.util.Arrays.fill(s.out, 0f);
+        Arrays.fill(s.out, 0f);
         Vectors.gemm(s.probes, s.dim, s.memories, s.coefficients, 0, s.memories, s.xi, 0, s.dim, s.out, 0, s.dim);
         return s.out;
     }
@@ -40,7 +41,7 @@ public abstract class Kernels {
     /** The same product with ξ prepared once ({@link Vectors#prepare}), as the step runs it. */
     @Benchmark
     public float[] stepProductPrepared(KernelState s) {
-        java.util.Arrays.fill(s.out, 0f);
+        Arrays.fill(s.out, 0f);
         Vectors.gemm(s.probes, s.coefficients, 0, s.memories, s.xiPrepared, s.out, 0, s.dim);
         return s.out;
     }

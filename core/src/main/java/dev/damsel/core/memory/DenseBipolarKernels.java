@@ -12,6 +12,8 @@ import dev.damsel.core.vector.VectorOps;
 import dev.damsel.core.vector.Vectors;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fast paths of {@link DenseBipolarMemory}, over one snapshot of its parameters (the memory drops the snapshot
@@ -72,10 +74,9 @@ final class DenseBipolarKernels {
     /** ξ (K×N) prepared once for the step's product over all units, made on first use; every block shares it. */
     private volatile PreparedMatrix preparedXi;
     /** Free per-block arrays of the step, reused by later steps. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<StepScratch> stepScratch =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<StepScratch> stepScratch = new ConcurrentLinkedQueue<>();
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
-    private final java.util.concurrent.atomic.AtomicReference<Workspace> workspace;
+    private final AtomicReference<Workspace> workspace;
 
     /** @param xi the memory's K×N parameters, read but never written; the memory drops this object when they change */
     DenseBipolarKernels(int memories, int dimension, float[] xi, InteractionFunction interaction) {
@@ -97,7 +98,7 @@ final class DenseBipolarKernels {
         boolean reuse = retired != null && retired.xiDouble.length == xi.length;
         this.xiDouble = reuse ? retired.xiDouble : new double[xi.length];
         this.xiUnitMajor = reuse ? retired.xiUnitMajor : new double[xi.length];
-        this.workspace = reuse ? retired.workspace : new java.util.concurrent.atomic.AtomicReference<>();
+        this.workspace = reuse ? retired.workspace : new AtomicReference<>();
         boolean allBipolar = true;
         for (int p = 0; p < xi.length; p++) {
             float v = xi[p];
@@ -395,8 +396,8 @@ final class DenseBipolarKernels {
             int inWave = Math.min(slots, blocks - wave);
             Parallel.forEach(inWave, slot -> {
                 int block = first + slot;
-                losses[block] = lossBlock(items, Math.min(size, block * per), Math.min(size, (block + 1) * per), units, context,
-                        errorPower, scale, outputs, partials == null ? null : partials[slot]);
+                losses[block] = lossBlock(items, Math.min(size, block * per), Math.min(size, (block + 1) * per), units,
+                        context, errorPower, scale, outputs, partials == null ? null : partials[slot]);
             });
             if (total != null) {
                 for (int slot = 0; slot < inWave; slot++) {

@@ -3,6 +3,8 @@ package dev.damsel.core.training;
 import dev.damsel.api.ParameterLayout;
 import dev.damsel.api.TrainableMemory;
 
+import java.util.Arrays;
+
 /**
  * The optimiser of Krotov &amp; Hopfield 2016 (appendix A) as used by McAlister et al. 2024: momentum
  * {@code G ← p·G + ∂L/∂θ}, then for each memory μ (block of the {@link ParameterLayout})
@@ -34,7 +36,7 @@ public final class NormalisedMomentum {
 
     /** Clears the momentum (at the start of each task). */
     public void reset() {
-        java.util.Arrays.fill(velocity, 0f);
+        Arrays.fill(velocity, 0f);
     }
 
     /** One step: moves the memory's θ by the normalised momentum of {@code gradient}. */

@@ -6,6 +6,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Kernels on the Vector API ({@code jdk.incubator.vector}), at the platform's preferred species. Never referenced
  * statically: {@link VectorOpsProvider} loads it by name, so that the rest of damsel runs without the incubator
@@ -327,7 +329,7 @@ final class PanamaVectorOps implements VectorOps {
                     int src = from + p * ldb + j0;
                     int dst = to + p * NR;
                     System.arraycopy(b, src, packed, dst, width);
-                    java.util.Arrays.fill(packed, dst + width, dst + NR, 0f);
+                    Arrays.fill(packed, dst + width, dst + NR, 0f);
                 }
             }
         }
@@ -359,7 +361,7 @@ final class PanamaVectorOps implements VectorOps {
                     packed[d + 4] = a[s4 + p];
                 }
             } else {
-                java.util.Arrays.fill(packed, to, to + kc * AS, 0f);
+                Arrays.fill(packed, to, to + kc * AS, 0f);
                 for (int i = 0; i < rows; i++) {
                     for (int p = 0; p < kc; p++) {
                         packed[to + p * AS + i] = a[src + i * lda + p];
@@ -430,7 +432,7 @@ final class PanamaVectorOps implements VectorOps {
      */
     private static void edge(float[] ap, int pa, float[] bp, int pb, int kc, float[] c, int cAt, int ldc, int rows,
                              int width, float[] tile) {
-        java.util.Arrays.fill(tile, 0f);
+        Arrays.fill(tile, 0f);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(c, cAt + i * ldc, tile, i * NR, width);
         }

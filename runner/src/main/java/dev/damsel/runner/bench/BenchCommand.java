@@ -13,14 +13,17 @@ import dev.damsel.core.memory.DenseBipolarMemoryFactory;
 import dev.damsel.core.training.NormalisedMomentum;
 import dev.damsel.core.vector.Vectors;
 import dev.damsel.runner.UsageException;
+import com.sun.management.OperatingSystemMXBean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -181,7 +184,7 @@ public final class BenchCommand {
             StateBatch stepped = memory.relax(patterns, all, new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L));
             int fixed = 0;
             for (int b = 0; b < items; b++) {
-                fixed += java.util.Arrays.equals(stepped.row(b), patterns.row(b)) ? 1 : 0;
+                fixed += Arrays.equals(stepped.row(b), patterns.row(b)) ? 1 : 0;
             }
             double[] y = memory.outputs(patterns, all);
             int wrongSign = 0;
@@ -249,8 +252,8 @@ public final class BenchCommand {
 
     /** CPU time of the whole process so far (every thread, the JIT and the collector included), or 0 if unknown. */
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /**

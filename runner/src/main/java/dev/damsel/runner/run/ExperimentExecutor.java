@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -86,7 +87,7 @@ public final class ExperimentExecutor {
                     });
                     finished.accept(run, result);
                     LOG.info("finished {} seed {} ({}/{}): acc {}", run.arm().name(), run.seed(),
-                            done.incrementAndGet(), runs.size(), String.format(java.util.Locale.ROOT, "%.3f",
+                            done.incrementAndGet(), runs.size(), String.format(Locale.ROOT, "%.3f",
                                     result.metrics().getOrDefault("acc", Double.NaN)));
                     return result;
                 }));

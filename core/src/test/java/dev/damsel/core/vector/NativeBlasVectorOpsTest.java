@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static dev.damsel.core.vector.VectorOpsTest.floats;
+import static dev.damsel.core.vector.VectorOpsTest.productTolerance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +13,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** OpenBLAS's gemm against the scalar reference, and the properties damsel's parallel loops rely on. */
 class NativeBlasVectorOpsTest {
-    private static final double FLOAT_EPS = 0x1p-24;
     private final VectorOps scalar = new ScalarVectorOps();
 
     private static VectorOps openblas() {
@@ -44,7 +45,7 @@ class NativeBlasVectorOpsTest {
                 float[] c2 = c1.clone();
                 scalar.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c1, cOff, ldc);
                 openblas.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c2, cOff, ldc);
-                float tolerance = (float) (2 * (k + 1) * FLOAT_EPS * (k + 1));
+                float tolerance = productTolerance(k);
                 for (int p = 0; p < c1.length; p++) {
                     int i = (p - cOff) / ldc;
                     int j = (p - cOff) % ldc;
@@ -98,26 +99,9 @@ class NativeBlasVectorOpsTest {
         int k = 700;
         float[] a = floats(m * k, random);
         float[] b = floats(k * n, random);
-        int threads = Parallel.threads();
-        float[][] results = new float[threads][];
-        try {
-            for (int t = 1; t <= threads; t++) {
-                Parallel.setThreads(t);
-                float[] c = new float[m * n];
-                openblas.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n); // split over t of damsel's threads
-                results[t - 1] = c;
-            }
-        } finally {
-            Parallel.setThreads(threads);
-        }
-        for (int t = 2; t <= threads; t++) {
-            assertSameFloats(results[t - 1], results[0], t + " threads");
-        }
-        // Called from a thread of damsel's pool (blocks run one after the other there).
-        float[][] pooled = new float[2][m * n];
-        Parallel.forEach(2, call -> openblas.gemm(m, n, k, a, 0, k, b, 0, n, pooled[call], 0, n));
-        assertSameFloats(pooled[0], results[0], "from the pool");
-        assertSameFloats(pooled[1], results[0], "from the pool");
+        float[] first = new float[m * n];
+        openblas.gemm(m, n, k, a, 0, k, b, 0, n, first, 0, n); // split over damsel's threads
+        assertSameOnEveryThreadCount(openblas, m, n, k, a, b, first);
     }
 
     @Test
@@ -131,31 +115,41 @@ class NativeBlasVectorOpsTest {
         float[] b = floats(k * n, random);
         float[] reference = new float[m * n];
         scalar.gemm(m, n, k, a, 0, k, b, 0, n, reference, 0, n);
-        int threads = Parallel.threads();
         try {
             VectorOps twoThreads = new NativeBlasVectorOps(2);
             assertThat(twoThreads.name()).isEqualTo("openblas-2-threads");
             float[] first = new float[m * n];
             twoThreads.gemmParallel(m, n, k, a, 0, k, b, 0, n, first, 0, n);
-            float tolerance = (float) (2 * (k + 1) * FLOAT_EPS * (k + 1));
             for (int p = 0; p < first.length; p++) {
-                assertThat(first[p]).as("element %d", p).isCloseTo(reference[p], within(tolerance));
+                assertThat(first[p]).as("element %d", p).isCloseTo(reference[p], within(productTolerance(k)));
             }
+            assertSameOnEveryThreadCount(twoThreads, m, n, k, a, b, first);
+        } finally {
+            new NativeBlasVectorOps(1); // OpenBLAS's thread count is global: back to the other tests' one thread
+        }
+    }
+
+    /**
+     * {@code ops.gemm} gives {@code expected} bit for bit on each of 1 to all of damsel's threads, and when two threads
+     * of damsel's pool call it at once.
+     */
+    private static void assertSameOnEveryThreadCount(VectorOps ops, int m, int n, int k, float[] a, float[] b,
+                                                     float[] expected) {
+        int threads = Parallel.threads();
+        try {
             for (int t = 1; t <= threads; t++) {
                 Parallel.setThreads(t);
                 float[] c = new float[m * n];
-                twoThreads.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);
-                assertSameFloats(c, first, "gemm with " + t + " of damsel's threads");
+                ops.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+                assertSameFloats(c, expected, t + " of damsel's threads");
             }
-            Parallel.setThreads(threads);
-            float[][] pooled = new float[2][m * n];
-            Parallel.forEach(2, call -> twoThreads.gemm(m, n, k, a, 0, k, b, 0, n, pooled[call], 0, n));
-            assertSameFloats(pooled[0], first, "from the pool, at the same time as another call");
-            assertSameFloats(pooled[1], first, "from the pool, at the same time as another call");
         } finally {
             Parallel.setThreads(threads);
-            new NativeBlasVectorOps(1); // OpenBLAS's thread count is global: back to the other tests' one thread
         }
+        float[][] pooled = new float[2][m * n];
+        Parallel.forEach(2, call -> ops.gemm(m, n, k, a, 0, k, b, 0, n, pooled[call], 0, n));
+        assertSameFloats(pooled[0], expected, "from the pool, at the same time as another call");
+        assertSameFloats(pooled[1], expected, "from the pool, at the same time as another call");
     }
 
     @Test
@@ -219,13 +213,5 @@ class NativeBlasVectorOpsTest {
                 assertThat(actual[p]).as("%s: first difference at %d", what, p).isEqualTo(expected[p]);
             }
         }
-    }
-
-    private static float[] floats(int n, SplittableRandom random) {
-        float[] x = new float[n];
-        for (int j = 0; j < n; j++) {
-            x[j] = (float) (2 * random.nextDouble() - 1);
-        }
-        return x;
     }
 }

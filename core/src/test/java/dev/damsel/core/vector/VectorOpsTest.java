@@ -2,6 +2,8 @@ package dev.damsel.core.vector;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -73,7 +75,7 @@ class VectorOpsTest {
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     assertThat(c2[i * ldc + j]).as("%dx%dx%d at (%d, %d)", m, n, k, i, j)
-                            .isCloseTo(c1[i * ldc + j], within((float) (2 * (k + 1) * FLOAT_EPS * (k + 1))));
+                            .isCloseTo(c1[i * ldc + j], within(productTolerance(k)));
                 }
             }
         }
@@ -84,7 +86,7 @@ class VectorOpsTest {
         SplittableRandom random = new SplittableRandom(3);
         int[][] shapes = {{101, 67, 300}, {1, 7, 1}, {7, 255, 257}, {255, 257, 7}, {257, 1, 600}, {33, 255, 513},
                 {513, 17, 31}};
-        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);
         int before = Parallel.threads();
         try {
@@ -159,7 +161,7 @@ class VectorOpsTest {
 
     @Test
     void aProductWithAPreparedOperandIsBitForBitThePlainProduct() {
-        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar, Vectors.ops()));
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar, Vectors.ops()));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);
         SplittableRandom random = new SplittableRandom(11);
         // Shapes across the packed blocks' edges: k around KC = 256, n around NC (1024 at 256 bits) and NR.
@@ -192,7 +194,7 @@ class VectorOpsTest {
 
     @Test
     void everyElementOfAMatrixProductGetsTheSameOperationsWhereverItLies() {
-        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);
         SplittableRandom random = new SplittableRandom(8);
         int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {13, 255, 257}, {255, 33, 600}, {257, 257, 65}, {31, 1000, 13}};
@@ -250,7 +252,7 @@ class VectorOpsTest {
                     Vectors.packSigns(y, r * n, n, py, r * words);
                 }
                 float[] out = new float[outOff + rowsA * rowsB + 2];
-                java.util.Arrays.fill(out, -12345f);
+                Arrays.fill(out, -12345f);
                 Vectors.bitOverlaps(px, aOff, rowsA, py, rowsB, n, out, outOff);
                 for (int i = 0; i < rowsA; i++) {
                     for (int j = 0; j < rowsB; j++) {
@@ -305,7 +307,7 @@ class VectorOpsTest {
     @Test
     void bipolarTermsEqualTheGeneralDriveAndDerivativeTermsForUnitsAtPlusOrMinusOne() {
         SplittableRandom random = new SplittableRandom(6);
-        List<VectorOps> implementations = new java.util.ArrayList<>(List.of(scalar));
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);
         for (PolynomialShape.Kind kind : PolynomialShape.Kind.values()) {
             for (int degree : new int[]{1, 2, 3, 5, 10}) {
@@ -394,6 +396,11 @@ class VectorOpsTest {
         assertThatThrownBy(() -> Vectors.gemm(2, 2, 2, new float[3], new float[4], new float[4]))
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(Vectors.implementationName()).isIn("scalar", "panama", "openblas");
+    }
+
+    /** How far a float product over k terms of [−1, 1) values may lie from the reference's, element by element. */
+    static float productTolerance(int k) {
+        return (float) (2 * (k + 1) * FLOAT_EPS * (k + 1));
     }
 
     static float[] floats(int n, SplittableRandom random) {

@@ -27,9 +27,12 @@ public final class Damsel {
         try {
             return commandLine(out, err).execute(args);
         } catch (ExceptionInInitializerError e) {
-            if (e.getCause() instanceof VectorBackendException bad) { // -Ddamsel.vector names no usable kernels
-                err.println("damsel: " + bad.getMessage());
-                return EXIT_USAGE;
+            // The kernels read their settings (-Ddamsel.vector, -Ddamsel.threads…) when first used.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof VectorBackendException bad) {
+                    err.println("damsel: " + bad.getMessage());
+                    return EXIT_USAGE;
+                }
             }
             throw e;
         }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +101,32 @@ class BadInputTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         assertOneLineUsageError(CliHarness.run("run", "--out", out.toString()), "is not empty");
         assertThat(out.resolve("keep.txt")).hasContent("mine");
+    }
+
+    /**
+     * The kernels' settings are read once per JVM, when the kernels are first used, so each case runs the command
+     * line in a JVM of its own (without the incubator module, whose start-up warning would be a second line).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "damsel.vector=cublas                           | -Ddamsel.vector must be scalar, panama or openblas, got 'cublas'",
+            "damsel.threads=abc                             | -Ddamsel.threads must be a whole number >= 1, got 'abc'",
+            "damsel.vector=scalar,damsel.threads=0          | -Ddamsel.threads must be a whole number >= 1, got '0'",
+            "damsel.vector=openblas,damsel.openblas.threads=0 | -Ddamsel.openblas.threads must be a whole number in [1, 256], got '0'",
+    })
+    void badKernelSetting(String properties, String expected) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        for (String property : properties.split(",")) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Damsel.class.getName(), "bench", "gemm",
+                "--m", "4", "--n", "4", "--k", "4", "--seconds", "0.01"));
+        Process process = new ProcessBuilder(command).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        String err = new String(process.getErrorStream().readAllBytes());
+        int exit = process.waitFor();
+
+        assertOneLineUsageError(new CliHarness.Outcome(exit, out, err), expected);
     }
 
     private static void assertOneLineUsageError(CliHarness.Outcome outcome, String expected) {

@@ -53,7 +53,11 @@ public final class Parallel {
     }
 
     private static int threadsFromProperty() {
-        String value = System.getProperty(PROPERTY);
+        return threadsFromProperty(System.getProperty(PROPERTY));
+    }
+
+    /** The thread count a value of {@value #PROPERTY} asks for (blank: the processor count), or a one-line error. */
+    static int threadsFromProperty(String value) {
         if (value == null || value.isBlank()) {
             return Runtime.getRuntime().availableProcessors();
         }
@@ -65,7 +69,7 @@ public final class Parallel {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalStateException("-D" + PROPERTY + " must be a whole number >= 1, got '" + value + "'");
+        throw new VectorBackendException("-D" + PROPERTY + " must be a whole number >= 1, got '" + value.trim() + "'");
     }
 
     /** Runs {@code body} for blocks 0..blocks−1, on up to {@link #threads()} threads, and returns when all are done. */

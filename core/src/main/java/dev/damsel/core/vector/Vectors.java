@@ -11,9 +11,18 @@ import java.util.Objects;
  * overlap of two packed ±1 vectors of N units is {@code N − 2·popcount(a XOR b)}, exact.
  */
 public final class Vectors {
-    private static final VectorOps OPS = VectorOpsProvider.choose();
+    private static final VectorOps OPS = chooseOps();
 
     private Vectors() {
+    }
+
+    /**
+     * The kernels' settings: the thread count first, so that an error in it comes alone, before anything is logged
+     * about the implementation; then the implementation.
+     */
+    private static VectorOps chooseOps() {
+        Parallel.threads();
+        return VectorOpsProvider.choose();
     }
 
     /** The kernels in use. */

@@ -7,7 +7,7 @@ import dev.damsel.core.interaction.PolynomialInteraction;
 import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
 import dev.damsel.core.vector.Parallel;
 import dev.damsel.core.vector.PolynomialShape;
-import dev.damsel.core.vector.PreparedMatrix;
+import dev.damsel.core.vector.SignMatrix;
 import dev.damsel.core.vector.VectorOps;
 import dev.damsel.core.vector.Vectors;
 
@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code Σ_μ ξ^μ_i (a_μ+b_μ)/2 + x_i Σ_μ (a_μ−b_μ)/2} (for ξ^μ_i x_i = +1 the reference's term is ξ^μ_i a_μ,
  *       for −1 it is ξ^μ_i b_μ). The overlaps are integers in [−N, N], so a and b come from a table. The step needs
  *       only the sign, so each probe's coefficients are divided by their largest magnitude before the float product:
- *       no overflow for any degree or β;</li>
+ *       no overflow for any degree or β. The overlaps come from bit-packed words and the product with ξ is
+ *       {@link Vectors#signProduct} (four Russians: tables of signed sums of four coefficients, about a quarter of
+ *       the additions of a matrix product);</li>
  *   <li>the loss gradient sums per-item terms over blocks of at most {@link #ITEM_BLOCK} items (fixed by the item
  *       count), each into its own unit-major partial, reduced in block order: bit-identical for any thread count.</li>
  * </ul>
@@ -71,8 +73,8 @@ final class DenseBipolarKernels {
     private final InteractionFunction interaction;
     private final PolynomialShape shape;
     private final VectorOps ops = Vectors.ops();
-    /** ξ (K×N) prepared once for the step's product over all units, made on first use; every block shares it. */
-    private volatile PreparedMatrix preparedXi;
+    /** The signs of ξ (K×N) for the step's product over all units, made on first use; every block shares them. */
+    private volatile SignMatrix xiSigns;
     /** Free per-block arrays of the step, reused by later steps. */
     private final ConcurrentLinkedQueue<StepScratch> stepScratch = new ConcurrentLinkedQueue<>();
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
@@ -253,8 +255,8 @@ final class DenseBipolarKernels {
             otherScaled[h] = other[h] * norm;
         }
         int u = units.length;
-        PreparedMatrix xiUnits = u == n ? preparedXi() : ops.prepare(memories, u, gatherColumns(units), 0, u);
-        // Blocks fixed by the batch size, all reading the one prepared ξ.
+        SignMatrix xiUnits = u == n ? xiSigns() : Vectors.signMatrix(memories, u, gatherColumns(units), 0, u);
+        // Blocks fixed by the batch size, all reading the one sign matrix of ξ.
         int per = Math.max(PROBE_BLOCK, (size + STEP_BLOCKS - 1) / STEP_BLOCKS);
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
@@ -276,17 +278,9 @@ final class DenseBipolarKernels {
                 }
                 Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, coefficients, 0);
                 for (int r = 0; r < live; r++) {
-                    int row = r * memories;
-                    double sum = 0;
-                    for (int mu = 0; mu < memories; mu++) {
-                        int h = (int) coefficients[row + mu] + n;
-                        coefficients[row + mu] = halfScaled[h];
-                        sum += otherScaled[h];
-                    }
-                    diagonal[r] = sum;
+                    diagonal[r] = toCoefficients(coefficients, r * memories, n, halfScaled, otherScaled);
                 }
-                Arrays.fill(drives, 0, live * u, 0f);
-                ops.gemm(live, coefficients, 0, memories, xiUnits, drives, 0, u);
+                ops.signProduct(live, coefficients, 0, memories, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     int off = active[r] * n;
@@ -307,6 +301,39 @@ final class DenseBipolarKernels {
             }
             stepScratch.offer(scratch);
         });
+    }
+
+    /**
+     * Overwrites one probe's overlaps h (from {@code at}) with their coefficients {@code half[h + n]} and returns
+     * {@code Σ_μ other[h_μ + n]}, summed as four interleaved partial sums (μ mod 4, then (s0 + s1) + (s2 + s3)) so
+     * that the additions do not wait on each other.
+     */
+    private double toCoefficients(float[] overlaps, int at, int n, float[] half, double[] other) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int mu = 0;
+        for (; mu + 4 <= memories; mu += 4) {
+            int h0 = (int) overlaps[at + mu] + n;
+            int h1 = (int) overlaps[at + mu + 1] + n;
+            int h2 = (int) overlaps[at + mu + 2] + n;
+            int h3 = (int) overlaps[at + mu + 3] + n;
+            overlaps[at + mu] = half[h0];
+            overlaps[at + mu + 1] = half[h1];
+            overlaps[at + mu + 2] = half[h2];
+            overlaps[at + mu + 3] = half[h3];
+            s0 += other[h0];
+            s1 += other[h1];
+            s2 += other[h2];
+            s3 += other[h3];
+        }
+        for (; mu < memories; mu++) {
+            int h = (int) overlaps[at + mu] + n;
+            overlaps[at + mu] = half[h];
+            s0 += other[h];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -354,14 +381,14 @@ final class DenseBipolarKernels {
         return scratch;
     }
 
-    /** ξ prepared for the product over all units (a race makes it twice at worst, the same both times). */
-    private PreparedMatrix preparedXi() {
-        PreparedMatrix prepared = preparedXi;
-        if (prepared == null) {
-            prepared = ops.prepare(memories, dimension, xi, 0, dimension);
-            preparedXi = prepared;
+    /** The signs of ξ for the product over all units (a race makes them twice at worst, the same both times). */
+    private SignMatrix xiSigns() {
+        SignMatrix signs = xiSigns;
+        if (signs == null) {
+            signs = Vectors.signMatrix(memories, dimension, xi, 0, dimension);
+            xiSigns = signs;
         }
-        return prepared;
+        return signs;
     }
 
     private float[] gatherColumns(int[] units) {

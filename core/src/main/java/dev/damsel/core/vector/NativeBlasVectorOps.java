@@ -221,6 +221,11 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
+        delegate.signProduct(m, a, aOff, lda, s, c, cOff, ldc);
+    }
+
+    @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
         return delegate.driveSum(f, s, m, mOff, w, wOff, x, k);
     }

@@ -443,6 +443,175 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+    // Product with a ±1 matrix (four Russians)
+
+    // The lanes are rows of A: SIGN_ROWS rows at a time, their coefficients transposed so that a vector holds one
+    // column of A for SIGN_ROWS rows. For each block of SIGN_GROUPS groups the 16-entry tables of every group are
+    // built lane-wise (SignMatrix.table's operations on vectors), then four columns of S at a time add their groups'
+    // entries into eight accumulators (four columns × two vectors), which keeps eight independent chains of additions
+    // in flight. A lane computes exactly what the scalar reference computes for its row.
+
+    /** Rows of A per pass: two vectors. */
+    static final int SIGN_ROWS = 2 * FL;
+    /** Groups per block of tables: 16 tables of 16 entries × {@link #SIGN_ROWS} lanes, 16 KB at 256 bits. */
+    static final int SIGN_GROUPS = 16;
+    private static final int SIGN_ROW_SHIFT = Integer.numberOfTrailingZeros(SIGN_ROWS);
+    private static final int SIGN_TABLE_SHIFT = SIGN_ROW_SHIFT + SignMatrix.GROUP;
+    private static final ThreadLocal<SignScratch> SIGN_SCRATCH = ThreadLocal.withInitial(SignScratch::new);
+
+    @Override
+    public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
+        int k = s.rows;
+        int n = s.cols;
+        int groups = s.groups;
+        SignScratch scratch = SIGN_SCRATCH.get();
+        float[] acc = scratch.sums(n * SIGN_ROWS);
+        float[] columns = scratch.columns;
+        float[] tables = scratch.tables;
+        for (int i0 = 0; i0 < m; i0 += SIGN_ROWS) {
+            int rows = Math.min(SIGN_ROWS, m - i0);
+            Arrays.fill(acc, 0, n * SIGN_ROWS, 0f);
+            for (int g0 = 0; g0 < groups; g0 += SIGN_GROUPS) {
+                int count = Math.min(SIGN_GROUPS, groups - g0);
+                transposeColumns(a, aOff + i0 * lda, lda, rows, SignMatrix.GROUP * g0, SignMatrix.GROUP * count, k,
+                        columns);
+                for (int g = 0; g < count; g++) {
+                    for (int v = 0; v < SIGN_ROWS; v += FL) {
+                        signTable(columns, (g << (SIGN_ROW_SHIFT + 2)) + v, tables, (g << SIGN_TABLE_SHIFT) + v);
+                    }
+                }
+                int j = 0;
+                for (; j + 4 <= n; j += 4) {
+                    addEntries4(s.codes, j * groups + g0, groups, count, tables, acc, j << SIGN_ROW_SHIFT);
+                }
+                for (; j < n; j++) {
+                    addEntries1(s.codes, j * groups + g0, count, tables, acc, j << SIGN_ROW_SHIFT);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                int row = cOff + (i0 + r) * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = acc[(j << SIGN_ROW_SHIFT) + r];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code out[p·SIGN_ROWS + r] = a[from + r·lda + p0 + p]} for r &lt; rows, p &lt; depth; 0 past k and past
+     * {@code rows}.
+     */
+    private static void transposeColumns(float[] a, int from, int lda, int rows, int p0, int depth, int k,
+                                         float[] out) {
+        int real = Math.max(0, Math.min(depth, k - p0));
+        if (rows < SIGN_ROWS || real < depth) {
+            Arrays.fill(out, 0, depth * SIGN_ROWS, 0f);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = from + r * lda + p0;
+            for (int p = 0; p < real; p++) {
+                out[(p << SIGN_ROW_SHIFT) + r] = a[row + p];
+            }
+        }
+    }
+
+    /** One vector of lanes of one group's table ({@link SignMatrix#table}'s operations lane by lane). */
+    private static void signTable(float[] columns, int at, float[] tables, int to) {
+        FloatVector a0 = FloatVector.fromArray(FS, columns, at);
+        FloatVector a1 = FloatVector.fromArray(FS, columns, at + SIGN_ROWS);
+        FloatVector a2 = FloatVector.fromArray(FS, columns, at + 2 * SIGN_ROWS);
+        FloatVector a3 = FloatVector.fromArray(FS, columns, at + 3 * SIGN_ROWS);
+        FloatVector n0 = a0.neg();
+        FloatVector u0 = n0.sub(a1);
+        FloatVector u1 = a0.sub(a1);
+        FloatVector u2 = n0.add(a1);
+        FloatVector u3 = a0.add(a1);
+        FloatVector v0 = a2.neg().sub(a3);
+        FloatVector v1 = a2.sub(a3);
+        signEntry(u0.add(v0), tables, to, 0);
+        signEntry(u1.add(v0), tables, to, 1);
+        signEntry(u2.add(v0), tables, to, 2);
+        signEntry(u3.add(v0), tables, to, 3);
+        signEntry(u0.add(v1), tables, to, 4);
+        signEntry(u1.add(v1), tables, to, 5);
+        signEntry(u2.add(v1), tables, to, 6);
+        signEntry(u3.add(v1), tables, to, 7);
+    }
+
+    private static void signEntry(FloatVector value, float[] tables, int to, int code) {
+        value.intoArray(tables, to + (code << SIGN_ROW_SHIFT));
+        value.neg().intoArray(tables, to + ((SignMatrix.TABLE - 1 - code) << SIGN_ROW_SHIFT));
+    }
+
+    /** Four columns' entries of {@code count} groups added into their sums (columns {@code stride} codes apart). */
+    private static void addEntries4(byte[] codes, int c0, int stride, int count, float[] tables, float[] acc, int at) {
+        int c1 = c0 + stride;
+        int c2 = c1 + stride;
+        int c3 = c2 + stride;
+        int at1 = at + SIGN_ROWS;
+        int at2 = at1 + SIGN_ROWS;
+        int at3 = at2 + SIGN_ROWS;
+        FloatVector s00 = FloatVector.fromArray(FS, acc, at);
+        FloatVector s01 = FloatVector.fromArray(FS, acc, at + FL);
+        FloatVector s10 = FloatVector.fromArray(FS, acc, at1);
+        FloatVector s11 = FloatVector.fromArray(FS, acc, at1 + FL);
+        FloatVector s20 = FloatVector.fromArray(FS, acc, at2);
+        FloatVector s21 = FloatVector.fromArray(FS, acc, at2 + FL);
+        FloatVector s30 = FloatVector.fromArray(FS, acc, at3);
+        FloatVector s31 = FloatVector.fromArray(FS, acc, at3 + FL);
+        for (int g = 0; g < count; g++) {
+            int t = g << SIGN_TABLE_SHIFT;
+            int e0 = t + (codes[c0 + g] << SIGN_ROW_SHIFT);
+            int e1 = t + (codes[c1 + g] << SIGN_ROW_SHIFT);
+            int e2 = t + (codes[c2 + g] << SIGN_ROW_SHIFT);
+            int e3 = t + (codes[c3 + g] << SIGN_ROW_SHIFT);
+            s00 = s00.add(FloatVector.fromArray(FS, tables, e0));
+            s01 = s01.add(FloatVector.fromArray(FS, tables, e0 + FL));
+            s10 = s10.add(FloatVector.fromArray(FS, tables, e1));
+            s11 = s11.add(FloatVector.fromArray(FS, tables, e1 + FL));
+            s20 = s20.add(FloatVector.fromArray(FS, tables, e2));
+            s21 = s21.add(FloatVector.fromArray(FS, tables, e2 + FL));
+            s30 = s30.add(FloatVector.fromArray(FS, tables, e3));
+            s31 = s31.add(FloatVector.fromArray(FS, tables, e3 + FL));
+        }
+        s00.intoArray(acc, at);
+        s01.intoArray(acc, at + FL);
+        s10.intoArray(acc, at1);
+        s11.intoArray(acc, at1 + FL);
+        s20.intoArray(acc, at2);
+        s21.intoArray(acc, at2 + FL);
+        s30.intoArray(acc, at3);
+        s31.intoArray(acc, at3 + FL);
+    }
+
+    /** One column's entries of {@code count} groups added into its sums. */
+    private static void addEntries1(byte[] codes, int c0, int count, float[] tables, float[] acc, int at) {
+        FloatVector s0 = FloatVector.fromArray(FS, acc, at);
+        FloatVector s1 = FloatVector.fromArray(FS, acc, at + FL);
+        for (int g = 0; g < count; g++) {
+            int e = (g << SIGN_TABLE_SHIFT) + (codes[c0 + g] << SIGN_ROW_SHIFT);
+            s0 = s0.add(FloatVector.fromArray(FS, tables, e));
+            s1 = s1.add(FloatVector.fromArray(FS, tables, e + FL));
+        }
+        s0.intoArray(acc, at);
+        s1.intoArray(acc, at + FL);
+    }
+
+    /** A thread's arrays for {@link #signProduct}: a block's transposed columns and tables, and the sums. */
+    private static final class SignScratch {
+        final float[] columns = new float[SIGN_GROUPS * SignMatrix.GROUP * SIGN_ROWS];
+        final float[] tables = new float[SIGN_GROUPS * SignMatrix.TABLE * SIGN_ROWS];
+        private float[] sums = new float[0];
+
+        float[] sums(int size) {
+            if (sums.length < size) {
+                sums = new float[size];
+            }
+            return sums;
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Drives and their derivatives, vectorised over memories, in double
 
     // For degrees up to SHORT_POW the loops below take two vectors of memories a step and write each power as

@@ -6,6 +6,8 @@ package dev.damsel.core.vector;
  */
 public final class ScalarVectorOps implements VectorOps {
     public static final String NAME = "scalar";
+    /** Each thread's tables of {@link #signProduct}, grown to the largest k it has met. */
+    private static final ThreadLocal<float[]> TABLES = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
     public String name() {
@@ -64,6 +66,38 @@ public final class ScalarVectorOps implements VectorOps {
                 c[cOff + i * ldc + j] += sum;
             }
         }
+    }
+
+    @Override
+    public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
+        int k = s.rows;
+        int groups = s.groups;
+        float[] tables = TABLES.get();
+        if (tables.length < groups * SignMatrix.TABLE) {
+            tables = new float[groups * SignMatrix.TABLE];
+            TABLES.set(tables);
+        }
+        for (int i = 0; i < m; i++) {
+            int row = aOff + i * lda;
+            for (int g = 0; g < groups; g++) {
+                int p = SignMatrix.GROUP * g;
+                SignMatrix.table(at(a, row, p, k), at(a, row, p + 1, k), at(a, row, p + 2, k), at(a, row, p + 3, k),
+                        tables, g * SignMatrix.TABLE);
+            }
+            for (int j = 0; j < s.cols; j++) {
+                int codes = j * groups;
+                float sum = 0f;
+                for (int g = 0; g < groups; g++) {
+                    sum += tables[g * SignMatrix.TABLE + s.codes[codes + g]];
+                }
+                c[cOff + i * ldc + j] = sum;
+            }
+        }
+    }
+
+    /** A(i, p) of the row at {@code row}, 0 past k. */
+    private static float at(float[] a, int row, int p, int k) {
+        return p < k ? a[row + p] : 0f;
     }
 
     @Override

@@ -137,6 +137,26 @@ public final class Vectors {
         return Math.max(2, (m + 255) / 256);
     }
 
+    /**
+     * The ±1 matrix of the signs of S (k×n, row-major from {@code off}, leading dimension ld; +1 where an entry is
+     * &gt; 0), prepared for {@link #signProduct}. It is a copy: S may change afterwards.
+     */
+    public static SignMatrix signMatrix(int k, int n, float[] s, int off, int ld) {
+        checkMatrix("S", s, off, k, n, ld);
+        return SignMatrix.of(k, n, s, off, ld);
+    }
+
+    /**
+     * C = A·S for a ±1 matrix S (A m×k, C m×n, both row-major), overwriting C, on the calling thread (see
+     * {@link VectorOps#signProduct}: the same values in every implementation).
+     */
+    public static void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
+        Objects.requireNonNull(s, "s");
+        checkMatrix("A", a, aOff, m, s.rows, lda);
+        checkMatrix("C", c, cOff, m, s.cols, ldc);
+        OPS.signProduct(m, a, aOff, lda, s, c, cOff, ldc);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Bit-packed ±1 vectors
 

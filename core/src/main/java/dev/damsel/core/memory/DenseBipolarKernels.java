@@ -276,11 +276,10 @@ final class DenseBipolarKernels {
                 for (int r = 0; r < live; r++) {
                     Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
                 }
-                Vectors.bitOverlaps(probeBits, 0, live, bits, memories, n, coefficients, 0);
-                for (int r = 0; r < live; r++) {
-                    diagonal[r] = toCoefficients(coefficients, r * memories, n, halfScaled, otherScaled);
-                }
-                ops.signProduct(live, coefficients, 0, memories, xiUnits, drives, 0, u);
+                // Memory-major overlaps (K×live): the product reads its coefficients by columns.
+                Vectors.bitOverlaps(bits, 0, memories, probeBits, live, n, coefficients, 0);
+                toCoefficients(coefficients, live, n, halfScaled, otherScaled, diagonal);
+                ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     int off = active[r] * n;
@@ -304,36 +303,20 @@ final class DenseBipolarKernels {
     }
 
     /**
-     * Overwrites one probe's overlaps h (from {@code at}) with their coefficients {@code half[h + n]} and returns
-     * {@code Σ_μ other[h_μ + n]}, summed as four interleaved partial sums (μ mod 4, then (s0 + s1) + (s2 + s3)) so
-     * that the additions do not wait on each other.
+     * Overwrites the memory-major overlaps h ({@code values[μ·live + r]}) with their coefficients {@code half[h + n]}
+     * and sets {@code diagonal[r] = Σ_μ other[h + n]}, summed in memory order; the probes are the inner loop, so the
+     * additions of different probes do not wait on each other.
      */
-    private double toCoefficients(float[] overlaps, int at, int n, float[] half, double[] other) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int mu = 0;
-        for (; mu + 4 <= memories; mu += 4) {
-            int h0 = (int) overlaps[at + mu] + n;
-            int h1 = (int) overlaps[at + mu + 1] + n;
-            int h2 = (int) overlaps[at + mu + 2] + n;
-            int h3 = (int) overlaps[at + mu + 3] + n;
-            overlaps[at + mu] = half[h0];
-            overlaps[at + mu + 1] = half[h1];
-            overlaps[at + mu + 2] = half[h2];
-            overlaps[at + mu + 3] = half[h3];
-            s0 += other[h0];
-            s1 += other[h1];
-            s2 += other[h2];
-            s3 += other[h3];
+    private void toCoefficients(float[] values, int live, int n, float[] half, double[] other, double[] diagonal) {
+        Arrays.fill(diagonal, 0, live, 0.0);
+        for (int mu = 0; mu < memories; mu++) {
+            int row = mu * live;
+            for (int r = 0; r < live; r++) {
+                int h = (int) values[row + r] + n;
+                values[row + r] = half[h];
+                diagonal[r] += other[h];
+            }
         }
-        for (; mu < memories; mu++) {
-            int h = (int) overlaps[at + mu] + n;
-            overlaps[at + mu] = half[h];
-            s0 += other[h];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /**

@@ -445,16 +445,19 @@ final class PanamaVectorOps implements VectorOps {
     // -----------------------------------------------------------------------------------------------------------
     // Product with a ±1 matrix (four Russians)
 
-    // The lanes are rows of A: SIGN_ROWS rows at a time, their coefficients transposed so that a vector holds one
-    // column of A for SIGN_ROWS rows. For each block of SIGN_GROUPS groups the 16-entry tables of every group are
-    // built lane-wise (SignMatrix.table's operations on vectors), then four columns of S at a time add their groups'
-    // entries into eight accumulators (four columns × two vectors), which keeps eight independent chains of additions
-    // in flight. A lane computes exactly what the scalar reference computes for its row.
+    // The lanes are rows of A: SIGN_ROWS rows at a time, read straight from column-major A, so that a vector holds
+    // part of one column of A. For each block of SIGN_GROUPS groups the 16-entry tables of every group are built
+    // lane-wise (SignMatrix.table's operations on vectors), then two columns of S at a time add their groups' entries
+    // into eight accumulators (two columns × four vectors), which keeps eight independent chains of additions in
+    // flight and reads one code per four vector additions. A lane computes exactly what the scalar reference computes
+    // for its row.
 
-    /** Rows of A per pass: two vectors. */
-    static final int SIGN_ROWS = 2 * FL;
-    /** Groups per block of tables: 16 tables of 16 entries × {@link #SIGN_ROWS} lanes, 16 KB at 256 bits. */
-    static final int SIGN_GROUPS = 16;
+    /** Vectors of lanes per pass. */
+    private static final int SIGN_VECTORS = 4;
+    /** Rows of A per pass. */
+    static final int SIGN_ROWS = SIGN_VECTORS * FL;
+    /** Groups per block of tables: 8 tables of 16 entries × {@link #SIGN_ROWS} lanes, 16 KB at 256 bits. */
+    static final int SIGN_GROUPS = 8;
     private static final int SIGN_ROW_SHIFT = Integer.numberOfTrailingZeros(SIGN_ROWS);
     private static final int SIGN_TABLE_SHIFT = SIGN_ROW_SHIFT + SignMatrix.GROUP;
     private static final ThreadLocal<SignScratch> SIGN_SCRATCH = ThreadLocal.withInitial(SignScratch::new);
@@ -466,25 +469,28 @@ final class PanamaVectorOps implements VectorOps {
         int groups = s.groups;
         SignScratch scratch = SIGN_SCRATCH.get();
         float[] acc = scratch.sums(n * SIGN_ROWS);
-        float[] columns = scratch.columns;
+        float[] staged = scratch.staged;
         float[] tables = scratch.tables;
         for (int i0 = 0; i0 < m; i0 += SIGN_ROWS) {
             int rows = Math.min(SIGN_ROWS, m - i0);
             Arrays.fill(acc, 0, n * SIGN_ROWS, 0f);
             for (int g0 = 0; g0 < groups; g0 += SIGN_GROUPS) {
                 int count = Math.min(SIGN_GROUPS, groups - g0);
-                transposeColumns(a, aOff + i0 * lda, lda, rows, SignMatrix.GROUP * g0, SignMatrix.GROUP * count, k,
-                        columns);
                 for (int g = 0; g < count; g++) {
-                    for (int v = 0; v < SIGN_ROWS; v += FL) {
-                        signTable(columns, (g << (SIGN_ROW_SHIFT + 2)) + v, tables, (g << SIGN_TABLE_SHIFT) + v);
+                    int p = SignMatrix.GROUP * (g0 + g);
+                    int to = g << SIGN_TABLE_SHIFT;
+                    if (rows == SIGN_ROWS && p + SignMatrix.GROUP <= k) {
+                        signTables(a, aOff + p * lda + i0, lda, tables, to);
+                    } else {
+                        stage(a, aOff + i0, lda, rows, p, k, staged);
+                        signTables(staged, 0, SIGN_ROWS, tables, to);
                     }
                 }
                 int j = 0;
-                for (; j + 4 <= n; j += 4) {
-                    addEntries4(s.codes, j * groups + g0, groups, count, tables, acc, j << SIGN_ROW_SHIFT);
+                for (; j + 2 <= n; j += 2) {
+                    addEntries2(s.codes, j * groups + g0, groups, count, tables, acc, j << SIGN_ROW_SHIFT);
                 }
-                for (; j < n; j++) {
+                if (j < n) {
                     addEntries1(s.codes, j * groups + g0, count, tables, acc, j << SIGN_ROW_SHIFT);
                 }
             }
@@ -497,30 +503,27 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
-    /**
-     * {@code out[p·SIGN_ROWS + r] = a[from + r·lda + p0 + p]} for r &lt; rows, p &lt; depth; 0 past k and past
-     * {@code rows}.
-     */
-    private static void transposeColumns(float[] a, int from, int lda, int rows, int p0, int depth, int k,
-                                         float[] out) {
-        int real = Math.max(0, Math.min(depth, k - p0));
-        if (rows < SIGN_ROWS || real < depth) {
-            Arrays.fill(out, 0, depth * SIGN_ROWS, 0f);
+    /** Columns p…p+3 of A for {@code rows} rows from {@code from}, 0 past k and past the rows, into four lane rows. */
+    private static void stage(float[] a, int from, int lda, int rows, int p, int k, float[] out) {
+        Arrays.fill(out, 0f);
+        for (int t = 0; t < SignMatrix.GROUP && p + t < k; t++) {
+            System.arraycopy(a, from + (p + t) * lda, out, t * SIGN_ROWS, rows);
         }
-        for (int r = 0; r < rows; r++) {
-            int row = from + r * lda + p0;
-            for (int p = 0; p < real; p++) {
-                out[(p << SIGN_ROW_SHIFT) + r] = a[row + p];
-            }
+    }
+
+    /** One group's table for all lanes, from four lane rows {@code stride} apart. */
+    private static void signTables(float[] src, int at, int stride, float[] tables, int to) {
+        for (int v = 0; v < SIGN_ROWS; v += FL) {
+            signTable(src, at + v, stride, tables, to + v);
         }
     }
 
     /** One vector of lanes of one group's table ({@link SignMatrix#table}'s operations lane by lane). */
-    private static void signTable(float[] columns, int at, float[] tables, int to) {
-        FloatVector a0 = FloatVector.fromArray(FS, columns, at);
-        FloatVector a1 = FloatVector.fromArray(FS, columns, at + SIGN_ROWS);
-        FloatVector a2 = FloatVector.fromArray(FS, columns, at + 2 * SIGN_ROWS);
-        FloatVector a3 = FloatVector.fromArray(FS, columns, at + 3 * SIGN_ROWS);
+    private static void signTable(float[] src, int at, int stride, float[] tables, int to) {
+        FloatVector a0 = FloatVector.fromArray(FS, src, at);
+        FloatVector a1 = FloatVector.fromArray(FS, src, at + stride);
+        FloatVector a2 = FloatVector.fromArray(FS, src, at + 2 * stride);
+        FloatVector a3 = FloatVector.fromArray(FS, src, at + 3 * stride);
         FloatVector n0 = a0.neg();
         FloatVector u0 = n0.sub(a1);
         FloatVector u1 = a0.sub(a1);
@@ -543,63 +546,63 @@ final class PanamaVectorOps implements VectorOps {
         value.neg().intoArray(tables, to + ((SignMatrix.TABLE - 1 - code) << SIGN_ROW_SHIFT));
     }
 
-    /** Four columns' entries of {@code count} groups added into their sums (columns {@code stride} codes apart). */
-    private static void addEntries4(byte[] codes, int c0, int stride, int count, float[] tables, float[] acc, int at) {
+    /** Two columns' entries of {@code count} groups added into their sums (columns {@code stride} codes apart). */
+    private static void addEntries2(byte[] codes, int c0, int stride, int count, float[] tables, float[] acc, int at) {
         int c1 = c0 + stride;
-        int c2 = c1 + stride;
-        int c3 = c2 + stride;
         int at1 = at + SIGN_ROWS;
-        int at2 = at1 + SIGN_ROWS;
-        int at3 = at2 + SIGN_ROWS;
         FloatVector s00 = FloatVector.fromArray(FS, acc, at);
         FloatVector s01 = FloatVector.fromArray(FS, acc, at + FL);
+        FloatVector s02 = FloatVector.fromArray(FS, acc, at + 2 * FL);
+        FloatVector s03 = FloatVector.fromArray(FS, acc, at + 3 * FL);
         FloatVector s10 = FloatVector.fromArray(FS, acc, at1);
         FloatVector s11 = FloatVector.fromArray(FS, acc, at1 + FL);
-        FloatVector s20 = FloatVector.fromArray(FS, acc, at2);
-        FloatVector s21 = FloatVector.fromArray(FS, acc, at2 + FL);
-        FloatVector s30 = FloatVector.fromArray(FS, acc, at3);
-        FloatVector s31 = FloatVector.fromArray(FS, acc, at3 + FL);
+        FloatVector s12 = FloatVector.fromArray(FS, acc, at1 + 2 * FL);
+        FloatVector s13 = FloatVector.fromArray(FS, acc, at1 + 3 * FL);
         for (int g = 0; g < count; g++) {
             int t = g << SIGN_TABLE_SHIFT;
             int e0 = t + (codes[c0 + g] << SIGN_ROW_SHIFT);
             int e1 = t + (codes[c1 + g] << SIGN_ROW_SHIFT);
-            int e2 = t + (codes[c2 + g] << SIGN_ROW_SHIFT);
-            int e3 = t + (codes[c3 + g] << SIGN_ROW_SHIFT);
             s00 = s00.add(FloatVector.fromArray(FS, tables, e0));
             s01 = s01.add(FloatVector.fromArray(FS, tables, e0 + FL));
+            s02 = s02.add(FloatVector.fromArray(FS, tables, e0 + 2 * FL));
+            s03 = s03.add(FloatVector.fromArray(FS, tables, e0 + 3 * FL));
             s10 = s10.add(FloatVector.fromArray(FS, tables, e1));
             s11 = s11.add(FloatVector.fromArray(FS, tables, e1 + FL));
-            s20 = s20.add(FloatVector.fromArray(FS, tables, e2));
-            s21 = s21.add(FloatVector.fromArray(FS, tables, e2 + FL));
-            s30 = s30.add(FloatVector.fromArray(FS, tables, e3));
-            s31 = s31.add(FloatVector.fromArray(FS, tables, e3 + FL));
+            s12 = s12.add(FloatVector.fromArray(FS, tables, e1 + 2 * FL));
+            s13 = s13.add(FloatVector.fromArray(FS, tables, e1 + 3 * FL));
         }
         s00.intoArray(acc, at);
         s01.intoArray(acc, at + FL);
+        s02.intoArray(acc, at + 2 * FL);
+        s03.intoArray(acc, at + 3 * FL);
         s10.intoArray(acc, at1);
         s11.intoArray(acc, at1 + FL);
-        s20.intoArray(acc, at2);
-        s21.intoArray(acc, at2 + FL);
-        s30.intoArray(acc, at3);
-        s31.intoArray(acc, at3 + FL);
+        s12.intoArray(acc, at1 + 2 * FL);
+        s13.intoArray(acc, at1 + 3 * FL);
     }
 
     /** One column's entries of {@code count} groups added into its sums. */
     private static void addEntries1(byte[] codes, int c0, int count, float[] tables, float[] acc, int at) {
         FloatVector s0 = FloatVector.fromArray(FS, acc, at);
         FloatVector s1 = FloatVector.fromArray(FS, acc, at + FL);
+        FloatVector s2 = FloatVector.fromArray(FS, acc, at + 2 * FL);
+        FloatVector s3 = FloatVector.fromArray(FS, acc, at + 3 * FL);
         for (int g = 0; g < count; g++) {
             int e = (g << SIGN_TABLE_SHIFT) + (codes[c0 + g] << SIGN_ROW_SHIFT);
             s0 = s0.add(FloatVector.fromArray(FS, tables, e));
             s1 = s1.add(FloatVector.fromArray(FS, tables, e + FL));
+            s2 = s2.add(FloatVector.fromArray(FS, tables, e + 2 * FL));
+            s3 = s3.add(FloatVector.fromArray(FS, tables, e + 3 * FL));
         }
         s0.intoArray(acc, at);
         s1.intoArray(acc, at + FL);
+        s2.intoArray(acc, at + 2 * FL);
+        s3.intoArray(acc, at + 3 * FL);
     }
 
-    /** A thread's arrays for {@link #signProduct}: a block's transposed columns and tables, and the sums. */
+    /** A thread's arrays for {@link #signProduct}: a staged group, a block's tables, and the sums. */
     private static final class SignScratch {
-        final float[] columns = new float[SIGN_GROUPS * SignMatrix.GROUP * SIGN_ROWS];
+        final float[] staged = new float[SignMatrix.GROUP * SIGN_ROWS];
         final float[] tables = new float[SIGN_GROUPS * SignMatrix.TABLE * SIGN_ROWS];
         private float[] sums = new float[0];
 

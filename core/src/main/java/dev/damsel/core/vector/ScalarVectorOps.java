@@ -78,11 +78,10 @@ public final class ScalarVectorOps implements VectorOps {
             TABLES.set(tables);
         }
         for (int i = 0; i < m; i++) {
-            int row = aOff + i * lda;
             for (int g = 0; g < groups; g++) {
                 int p = SignMatrix.GROUP * g;
-                SignMatrix.table(at(a, row, p, k), at(a, row, p + 1, k), at(a, row, p + 2, k), at(a, row, p + 3, k),
-                        tables, g * SignMatrix.TABLE);
+                SignMatrix.table(at(a, aOff, lda, i, p, k), at(a, aOff, lda, i, p + 1, k),
+                        at(a, aOff, lda, i, p + 2, k), at(a, aOff, lda, i, p + 3, k), tables, g * SignMatrix.TABLE);
             }
             for (int j = 0; j < s.cols; j++) {
                 int codes = j * groups;
@@ -95,9 +94,9 @@ public final class ScalarVectorOps implements VectorOps {
         }
     }
 
-    /** A(i, p) of the row at {@code row}, 0 past k. */
-    private static float at(float[] a, int row, int p, int k) {
-        return p < k ? a[row + p] : 0f;
+    /** A(i, p) of column-major A, 0 past k. */
+    private static float at(float[] a, int aOff, int lda, int i, int p, int k) {
+        return p < k ? a[aOff + p * lda + i] : 0f;
     }
 
     @Override

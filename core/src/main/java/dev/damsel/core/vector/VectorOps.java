@@ -77,8 +77,9 @@ public interface VectorOps {
     }
 
     /**
-     * C = A·S for A (m×k, row-major from {@code aOff}, leading dimension lda) and a ±1 matrix S (k×n), overwriting C
-     * (m×n, row-major from {@code cOff}, leading dimension ldc). The method of four Russians (Arlazarov, Dinic,
+     * C = A·S for A (m×k, <em>column-major</em>: A(i, p) at {@code a[aOff + p·lda + i]}, lda ≥ m) and a ±1 matrix S
+     * (k×n), overwriting C (m×n, row-major from {@code cOff}, leading dimension ldc). A is taken by columns because a
+     * column of A is what a table entry combines, for many rows at once. The method of four Russians (Arlazarov, Dinic,
      * Kronrod &amp; Faradzev 1970) for a sign matrix: the rows of S go in groups of four ({@link SignMatrix#GROUP});
      * for each row of A and group g the 16 signed sums {@code T_g[c] = (σ0 a0 + σ1 a1) + (σ2 a2 + σ3 a3)}
      * (a_t = A(i, 4g+t), 0 past k; σ_t = +1 where bit t of c is set, else −1) are tabulated once, those with bit 3

@@ -147,12 +147,13 @@ public final class Vectors {
     }
 
     /**
-     * C = A·S for a ±1 matrix S (A m×k, C m×n, both row-major), overwriting C, on the calling thread (see
-     * {@link VectorOps#signProduct}: the same values in every implementation).
+     * C = A·S for a ±1 matrix S, with A (m×k) column-major (A(i, p) at {@code a[aOff + p·lda + i]}) and C (m×n)
+     * row-major, overwriting C, on the calling thread (see {@link VectorOps#signProduct}: the same values in every
+     * implementation).
      */
     public static void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
         Objects.requireNonNull(s, "s");
-        checkMatrix("A", a, aOff, m, s.rows, lda);
+        checkMatrix("A by columns", a, aOff, s.rows, m, lda);
         checkMatrix("C", c, cOff, m, s.cols, ldc);
         OPS.signProduct(m, a, aOff, lda, s, c, cOff, ldc);
     }

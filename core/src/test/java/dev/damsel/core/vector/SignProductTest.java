@@ -15,10 +15,9 @@ class SignProductTest {
 
     @Test
     void aSmallProductHasTheHandComputedValues() {
-        // A is 2×5; S is 5×3. Column 0 of S is all +1, column 1 alternates, column 2 is +1 only in row 4 (the second
-        // group, which holds one real row and three padding rows).
-        float[] a = {1, 2, 3, 4, 5,
-                     -1, 0.5f, 2, -3, 10};
+        // A is 2×5, given by columns: rows (1, 2, 3, 4, 5) and (−1, 0.5, 2, −3, 10). S is 5×3: column 0 is all +1,
+        // column 1 alternates, column 2 is +1 only in row 4 (the second group: one real row, three padding rows).
+        float[] a = {1, -1, 2, 0.5f, 3, 2, 4, -3, 5, 10};
         float[] s = {1, 1, -1,
                      1, -1, -1,
                      1, 1, -1,
@@ -26,7 +25,7 @@ class SignProductTest {
                      1, 1, 1};
         SignMatrix signs = Vectors.signMatrix(5, 3, s, 0, 3);
         float[] c = new float[6];
-        scalar.signProduct(2, a, 0, 5, signs, c, 0, 3);
+        scalar.signProduct(2, a, 0, 2, signs, c, 0, 3);
         assertThat(c).containsExactly(
                 15, 1 - 2 + 3 - 4 + 5, -1 - 2 - 3 - 4 + 5,
                 8.5f, -1 - 0.5f + 2 + 3 + 10, 1 - 0.5f - 2 + 3 + 10);
@@ -59,7 +58,7 @@ class SignProductTest {
             float[] a = VectorOpsTest.floats(m * k, random);
             float[] s = signs(k * n, random);
             float[] c = new float[m * n];
-            scalar.signProduct(m, a, 0, k, Vectors.signMatrix(k, n, s, 0, n), c, 0, n);
+            scalar.signProduct(m, a, 0, m, Vectors.signMatrix(k, n, s, 0, n), c, 0, n);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     float defined = 0f;
@@ -69,10 +68,10 @@ class SignProductTest {
                         float[] t = new float[4];
                         for (int q = 0; q < 4; q++) {
                             int p = 4 * g + q;
-                            t[q] = p < k ? s[p * n + j] * a[i * k + p] : 0f;
+                            t[q] = p < k ? s[p * n + j] * a[p * m + i] : 0f;
                             if (p < k) {
-                                exact += (double) s[p * n + j] * a[i * k + p];
-                                magnitude += Math.abs(a[i * k + p]);
+                                exact += (double) s[p * n + j] * a[p * m + i];
+                                magnitude += Math.abs(a[p * m + i]);
                             }
                         }
                         defined += (t[0] + t[1]) + (t[2] + t[3]);
@@ -99,9 +98,9 @@ class SignProductTest {
             for (int k : depths) {
                 for (int n : widths) {
                     // Offsets and leading dimensions wider than the rows; C keeps a margin that must stay untouched.
-                    int lda = k + 3;
+                    int lda = m + 3;
                     int ldc = n + 2;
-                    float[] a = VectorOpsTest.floats(2 + m * lda, random);
+                    float[] a = VectorOpsTest.floats(2 + k * lda, random);
                     SignMatrix s = Vectors.signMatrix(k, n, signs(k * (n + 1), random), 1, n + 1);
                     float[] expected = VectorOpsTest.floats(1 + m * ldc, random);
                     float[] actual = expected.clone();
@@ -120,11 +119,13 @@ class SignProductTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> Vectors.signMatrix(4, 3, new float[12], 0, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leading dimension 2");
-        assertThatThrownBy(() -> Vectors.signProduct(2, new float[7], 0, 4, s, new float[6], 0, 3))
+        assertThatThrownBy(() -> Vectors.signProduct(2, new float[7], 0, 2, s, new float[6], 0, 3))
                 .isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 4, s, new float[6], 0, 2))
+        assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 1, s, new float[6], 0, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A by columns is 4 x 2");
+        assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 2, s, new float[6], 0, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("C is 2 x 3");
-        assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 4, null, new float[6], 0, 3))
+        assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 2, null, new float[6], 0, 3))
                 .isInstanceOf(NullPointerException.class);
     }
 

@@ -276,23 +276,17 @@ final class DenseBipolarKernels {
                 for (int r = 0; r < live; r++) {
                     Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
                 }
-                // Memory-major overlaps (K×live): the product reads its coefficients by columns.
-                Vectors.bitOverlaps(bits, 0, memories, probeBits, live, n, coefficients, 0);
-                toCoefficients(coefficients, live, n, halfScaled, otherScaled, diagonal);
+                // Memory-major coefficients (K×live): the product reads them by columns.
+                Arrays.fill(diagonal, 0, live, 0.0);
+                Vectors.bitOverlapsMapped(bits, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
+                        0, diagonal);
                 ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
-                    int off = active[r] * n;
-                    double diag = diagonal[r];
-                    int differ = 0; // without a data-dependent branch per unit: signs flip at random
-                    for (int k = 0; k < u; k++) {
-                        int at = off + units[k];
-                        float old = x[at];
-                        float next = signOf(drives[r * u + k] + old * diag);
-                        differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
-                        x[at] = next;
-                    }
-                    if (differ != 0) {
+                    boolean changed = u == n
+                            ? ops.signStep(drives, r * u, diagonal[r], x, active[r] * n, n)
+                            : signStep(drives, r * u, diagonal[r], x, active[r] * n, units);
+                    if (changed) {
                         active[kept++] = active[r];
                     }
                 }
@@ -302,32 +296,17 @@ final class DenseBipolarKernels {
         });
     }
 
-    /**
-     * Overwrites the memory-major overlaps h ({@code values[μ·live + r]}) with their coefficients {@code half[h + n]}
-     * and sets {@code diagonal[r] = Σ_μ other[h + n]}, summed in memory order; the probes are the inner loop, so the
-     * additions of different probes do not wait on each other.
-     */
-    private void toCoefficients(float[] values, int live, int n, float[] half, double[] other, double[] diagonal) {
-        Arrays.fill(diagonal, 0, live, 0.0);
-        for (int mu = 0; mu < memories; mu++) {
-            int row = mu * live;
-            for (int r = 0; r < live; r++) {
-                int h = (int) values[row + r] + n;
-                values[row + r] = half[h];
-                diagonal[r] += other[h];
-            }
+    /** {@link VectorOps#signStep} on the given units of the state at {@code off}. */
+    private static boolean signStep(float[] drives, int dOff, double diag, float[] x, int off, int[] units) {
+        int differ = 0; // without a data-dependent branch per unit: signs flip at random
+        for (int k = 0; k < units.length; k++) {
+            int at = off + units[k];
+            float old = x[at];
+            float next = Vectors.signOf(drives[dOff + k] + old * diag);
+            differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
+            x[at] = next;
         }
-    }
-
-    /**
-     * {@code v > 0 ? 1f : −1f} (NaN and ±0 give −1) without a branch: the new sign of a unit is a coin flip to the
-     * branch predictor, and C2 compiles the conditional above to a branch. {@code v > 0} exactly when v's bits, as a
-     * signed long, lie in [1, bits of +∞]: t = bits − 1 in [0, bits of +∞), read off two sign bits.
-     */
-    static float signOf(double v) {
-        long t = Double.doubleToRawLongBits(v) - 1;
-        int positive = (int) ((~t & (t - 0x7FF0000000000000L)) >>> 63);
-        return Float.intBitsToFloat(0xBF800000 ^ (positive << 31));
+        return differ != 0;
     }
 
     /** The step's per-block arrays, sized for a block of {@code rows} probes and {@code units} units. */

@@ -226,6 +226,11 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
+        return delegate.signStep(drive, dOff, diag, x, xOff, n);
+    }
+
+    @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
         return delegate.driveSum(f, s, m, mOff, w, wOff, x, k);
     }

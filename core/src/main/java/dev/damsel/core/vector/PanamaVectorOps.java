@@ -615,6 +615,53 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+    // Sign update
+
+    /**
+     * In float lanes, without converting to double: for a float drive d and x = ±1, {@code d + x·diag > 0} in double
+     * exactly when {@code d > −x·diag} (the double sum of nonzero exact value is rounded to a nonzero of the same
+     * sign), and for a double T and float d, {@code d > T} exactly when d is at least the smallest float above T. Two
+     * such thresholds per call, one for each value of x, give the scalar reference's signs bit for bit.
+     */
+    @Override
+    public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
+        FloatVector abovePlus = FloatVector.broadcast(FS, smallestFloatAbove(-diag));
+        FloatVector aboveMinus = FloatVector.broadcast(FS, smallestFloatAbove(diag));
+        FloatVector plus = FloatVector.broadcast(FS, 1f);
+        FloatVector minus = FloatVector.broadcast(FS, -1f);
+        VectorMask<Float> differ = FS.maskAll(false);
+        int j = 0;
+        for (; j + FL <= n; j += FL) {
+            FloatVector old = FloatVector.fromArray(FS, x, xOff + j);
+            FloatVector threshold = aboveMinus.blend(abovePlus, old.compare(VectorOperators.GT, 0f));
+            FloatVector next = minus.blend(plus,
+                    FloatVector.fromArray(FS, drive, dOff + j).compare(VectorOperators.GE, threshold));
+            differ = differ.or(next.compare(VectorOperators.NE, old));
+            next.intoArray(x, xOff + j);
+        }
+        boolean changed = differ.anyTrue();
+        for (; j < n; j++) {
+            float old = x[xOff + j];
+            float next = Vectors.signOf(drive[dOff + j] + old * diag);
+            changed |= Float.floatToRawIntBits(old) != Float.floatToRawIntBits(next);
+            x[xOff + j] = next;
+        }
+        return changed;
+    }
+
+    /**
+     * The smallest float f with {@code f > t} in double arithmetic, so that {@code d > t ⇔ d ≥ f} for every float d;
+     * NaN when no float is above t (t NaN or +∞), which no comparison passes.
+     */
+    static float smallestFloatAbove(double t) {
+        if (Double.isNaN(t) || t == Double.POSITIVE_INFINITY) {
+            return Float.NaN;
+        }
+        float f = (float) t;
+        return f > t ? f : Math.nextUp(f);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Drives and their derivatives, vectorised over memories, in double
 
     // For degrees up to SHORT_POW the loops below take two vectors of memories a step and write each power as

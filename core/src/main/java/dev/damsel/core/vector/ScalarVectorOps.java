@@ -100,6 +100,18 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
+        int differ = 0; // without a data-dependent branch per unit: signs flip at random
+        for (int j = 0; j < n; j++) {
+            float old = x[xOff + j];
+            float next = Vectors.signOf(drive[dOff + j] + old * diag);
+            differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
+            x[xOff + j] = next;
+        }
+        return differ != 0;
+    }
+
+    @Override
     public double driveSum(PolynomialShape f, double s, double[] m, int mOff, double[] w, int wOff, double x, int k) {
         double total = 0;
         for (int mu = 0; mu < k; mu++) {

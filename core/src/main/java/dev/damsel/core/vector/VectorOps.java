@@ -90,6 +90,13 @@ public interface VectorOps {
     void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc);
 
     /**
+     * One synchronous sign update of n units, each ±1: {@code x[xOff+j] = v > 0 ? +1 : −1} with
+     * {@code v = drive[dOff+j] + x[xOff+j]·diag} in double (no fused multiply-add; NaN and ±0 give −1). Returns
+     * whether any unit's value changed. Every implementation gives these exact values.
+     */
+    boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n);
+
+    /**
      * One unit's gradient terms added in, element by element: {@code dd = delta·diff[μ]}, {@code sumD[μ] += dd},
      * {@code cols[colOff+μ] += delta·sum[μ] − x·dd}, μ &lt; k, each element by exactly these operations.
      */

@@ -158,6 +158,27 @@ public final class Vectors {
         OPS.signProduct(m, a, aOff, lda, s, c, cOff, ldc);
     }
 
+    /**
+     * One synchronous sign update of n units, each ±1 (see {@link VectorOps#signStep}): {@code x_j = +1} where
+     * {@code drive_j + x_j·diag > 0} in double, else −1. Returns whether any unit changed.
+     */
+    public static boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
+        checkRange(drive.length, dOff, n);
+        checkRange(x.length, xOff, n);
+        return OPS.signStep(drive, dOff, diag, x, xOff, n);
+    }
+
+    /**
+     * {@code v > 0 ? 1f : −1f} (NaN and ±0 give −1) without a branch: the new sign of a unit is a coin flip to the
+     * branch predictor, and C2 compiles the conditional to a branch. {@code v > 0} exactly when v's bits, as a
+     * signed long, lie in [1, bits of +∞]: t = bits − 1 in [0, bits of +∞), read off two sign bits.
+     */
+    public static float signOf(double v) {
+        long t = Double.doubleToRawLongBits(v) - 1;
+        int positive = (int) ((~t & (t - 0x7FF0000000000000L)) >>> 63);
+        return Float.intBitsToFloat(0xBF800000 ^ (positive << 31));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Bit-packed ±1 vectors
 
@@ -268,6 +289,136 @@ public final class Vectors {
                 out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, aOff + i * words, b, j * words, words, n);
             }
         }
+    }
+
+    /**
+     * The overlaps of {@link #bitOverlaps} read through two tables indexed by overlap + n (each of 2n + 1 entries):
+     * {@code out[outOff + i·rowsB + j] = first[h_ij + n]} and {@code sums[j] += second[h_ij + n]} for i in order, where
+     * h_ij is the overlap of row i of a with row j of b. The synchronous step's first phase in one pass: with a the
+     * memories and b the probes, a probe's coefficients and its diagonal sum over the memories.
+     */
+    public static void bitOverlapsMapped(long[] a, int rowsA, long[] b, int rowsB, int n, float[] first,
+                                         double[] second, float[] out, int outOff, double[] sums) {
+        int words = words(n);
+        checkRange(a.length, 0, rowsA * words);
+        checkRange(b.length, 0, rowsB * words);
+        checkRange(first.length, 0, 2 * n + 1);
+        checkRange(second.length, 0, 2 * n + 1);
+        checkRange(out.length, outOff, rowsA * rowsB);
+        checkRange(sums.length, 0, rowsB);
+        if (words == 4) {
+            bitOverlapsMapped4(a, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+            return;
+        }
+        // Blocked two rows of a by four of b, like bitOverlaps; table index n + (n − 2d) = 2(n − d).
+        int i = 0;
+        for (; i + 2 <= rowsA; i += 2) {
+            int a0 = i * words;
+            int a1 = a0 + words;
+            int o = outOff + i * rowsB;
+            int j = 0;
+            for (; j + 4 <= rowsB; j += 4) {
+                int b0 = j * words;
+                int b1 = b0 + words;
+                int b2 = b1 + words;
+                int b3 = b2 + words;
+                int d00 = 0;
+                int d01 = 0;
+                int d02 = 0;
+                int d03 = 0;
+                int d10 = 0;
+                int d11 = 0;
+                int d12 = 0;
+                int d13 = 0;
+                for (int w = 0; w < words; w++) {
+                    long x0 = a[a0 + w];
+                    long x1 = a[a1 + w];
+                    long y0 = b[b0 + w];
+                    long y1 = b[b1 + w];
+                    long y2 = b[b2 + w];
+                    long y3 = b[b3 + w];
+                    d00 += Long.bitCount(x0 ^ y0);
+                    d01 += Long.bitCount(x0 ^ y1);
+                    d02 += Long.bitCount(x0 ^ y2);
+                    d03 += Long.bitCount(x0 ^ y3);
+                    d10 += Long.bitCount(x1 ^ y0);
+                    d11 += Long.bitCount(x1 ^ y1);
+                    d12 += Long.bitCount(x1 ^ y2);
+                    d13 += Long.bitCount(x1 ^ y3);
+                }
+                mapped(2 * (n - d00), 2 * (n - d10), first, second, out, o + j, rowsB, sums, j);
+                mapped(2 * (n - d01), 2 * (n - d11), first, second, out, o + j + 1, rowsB, sums, j + 1);
+                mapped(2 * (n - d02), 2 * (n - d12), first, second, out, o + j + 2, rowsB, sums, j + 2);
+                mapped(2 * (n - d03), 2 * (n - d13), first, second, out, o + j + 3, rowsB, sums, j + 3);
+            }
+            for (; j < rowsB; j++) {
+                int h0 = bitOverlapUnchecked(a, a0, b, j * words, words, n) + n;
+                int h1 = bitOverlapUnchecked(a, a1, b, j * words, words, n) + n;
+                mapped(h0, h1, first, second, out, o + j, rowsB, sums, j);
+            }
+        }
+        for (; i < rowsA; i++) {
+            for (int j = 0; j < rowsB; j++) {
+                int h = bitOverlapUnchecked(a, i * words, b, j * words, words, n) + n;
+                out[outOff + i * rowsB + j] = first[h];
+                sums[j] += second[h];
+            }
+        }
+    }
+
+    /**
+     * {@link #bitOverlapsMapped} for four words a row (193 to 256 units), where the blocked loop's inner loop is too
+     * short to pay: two rows of b stay in registers, with their sums, while the rows of a stream past.
+     */
+    private static void bitOverlapsMapped4(long[] a, int rowsA, long[] b, int rowsB, int n, float[] first,
+                                           double[] second, float[] out, int outOff, double[] sums) {
+        int j = 0;
+        for (; j + 2 <= rowsB; j += 2) {
+            int q = j * 4;
+            long p0 = b[q];
+            long p1 = b[q + 1];
+            long p2 = b[q + 2];
+            long p3 = b[q + 3];
+            long r0 = b[q + 4];
+            long r1 = b[q + 5];
+            long r2 = b[q + 6];
+            long r3 = b[q + 7];
+            double s0 = sums[j];
+            double s1 = sums[j + 1];
+            int o = outOff + j;
+            for (int i = 0; i < rowsA; i++) {
+                int w = i * 4;
+                long m0 = a[w];
+                long m1 = a[w + 1];
+                long m2 = a[w + 2];
+                long m3 = a[w + 3];
+                int h0 = 2 * (n - (Long.bitCount(p0 ^ m0) + Long.bitCount(p1 ^ m1)
+                        + (Long.bitCount(p2 ^ m2) + Long.bitCount(p3 ^ m3))));
+                int h1 = 2 * (n - (Long.bitCount(r0 ^ m0) + Long.bitCount(r1 ^ m1)
+                        + (Long.bitCount(r2 ^ m2) + Long.bitCount(r3 ^ m3))));
+                out[o + i * rowsB] = first[h0];
+                out[o + i * rowsB + 1] = first[h1];
+                s0 += second[h0];
+                s1 += second[h1];
+            }
+            sums[j] = s0;
+            sums[j + 1] = s1;
+        }
+        for (; j < rowsB; j++) {
+            for (int i = 0; i < rowsA; i++) {
+                int h = bitOverlapUnchecked(a, i * 4, b, j * 4, 4, n) + n;
+                out[outOff + i * rowsB + j] = first[h];
+                sums[j] += second[h];
+            }
+        }
+    }
+
+    /** Two vertically adjacent entries of {@link #bitOverlapsMapped}, upper row first. */
+    private static void mapped(int h0, int h1, float[] first, double[] second, float[] out, int o, int rowsB,
+                               double[] sums, int j) {
+        out[o] = first[h0];
+        out[o + rowsB] = first[h1];
+        sums[j] = sums[j] + second[h0] + second[h1];
     }
 
     private static int bitOverlapUnchecked(long[] a, int aOff, long[] b, int bOff, int words, int n) {

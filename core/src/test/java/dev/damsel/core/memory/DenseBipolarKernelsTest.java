@@ -24,23 +24,6 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The kernels' fast paths against {@link DenseBipolarReference}, thread-count independence, numerical range. */
 class DenseBipolarKernelsTest {
-    @Test
-    void theBranchFreeSignIsTheComparison() {
-        double[] values = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, -1e-300, 1.0,
-                -1.0, 0.5, -0.5, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, Double.NaN, -Double.NaN, Double.longBitsToDouble(0x7FF0000000000001L),
-                Double.longBitsToDouble(0xFFF0000000000001L), Double.longBitsToDouble(0x7FFFFFFFFFFFFFFFL),
-                Double.longBitsToDouble(0x8000000000000001L)};
-        for (double v : values) {
-            assertThat(DenseBipolarKernels.signOf(v)).as("%s", v).isEqualTo(v > 0 ? 1f : -1f);
-        }
-        SplittableRandom random = new SplittableRandom(4);
-        for (int i = 0; i < 100_000; i++) {
-            double v = Double.longBitsToDouble(random.nextLong());
-            assertThat(DenseBipolarKernels.signOf(v)).as("%s", v).isEqualTo(v > 0 ? 1f : -1f);
-        }
-    }
-
     private static final RelaxOptions ONE_STEP = new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L);
 
     private static List<InteractionFunction> interactions() {

@@ -56,7 +56,7 @@ class SignProductTest {
             int k = shape[1];
             int n = shape[2];
             float[] a = VectorOpsTest.floats(m * k, random);
-            float[] s = signs(k * n, random);
+            float[] s = VectorOpsTest.signs(k * n, random);
             float[] c = new float[m * n];
             scalar.signProduct(m, a, 0, m, Vectors.signMatrix(k, n, s, 0, n), c, 0, n);
             for (int i = 0; i < m; i++) {
@@ -101,7 +101,7 @@ class SignProductTest {
                     int lda = m + 3;
                     int ldc = n + 2;
                     float[] a = VectorOpsTest.floats(2 + k * lda, random);
-                    SignMatrix s = Vectors.signMatrix(k, n, signs(k * (n + 1), random), 1, n + 1);
+                    SignMatrix s = Vectors.signMatrix(k, n, VectorOpsTest.signs(k * (n + 1), random), 1, n + 1);
                     float[] expected = VectorOpsTest.floats(1 + m * ldc, random);
                     float[] actual = expected.clone();
                     scalar.signProduct(m, a, 2, lda, s, expected, 1, ldc);
@@ -127,13 +127,5 @@ class SignProductTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("C is 2 x 3");
         assertThatThrownBy(() -> Vectors.signProduct(2, new float[8], 0, 2, null, new float[6], 0, 3))
                 .isInstanceOf(NullPointerException.class);
-    }
-
-    static float[] signs(int size, SplittableRandom random) {
-        float[] out = new float[size];
-        for (int p = 0; p < size; p++) {
-            out[p] = random.nextBoolean() ? 1f : -1f;
-        }
-        return out;
     }
 }

@@ -269,6 +269,103 @@ class VectorOpsTest {
     }
 
     @Test
+    void theBranchFreeSignIsTheComparison() {
+        double[] values = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, -1e-300, 1.0,
+                -1.0, 0.5, -0.5, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, -Double.NaN, Double.longBitsToDouble(0x7FF0000000000001L),
+                Double.longBitsToDouble(0xFFF0000000000001L), Double.longBitsToDouble(0x7FFFFFFFFFFFFFFFL),
+                Double.longBitsToDouble(0x8000000000000001L)};
+        for (double v : values) {
+            assertThat(Vectors.signOf(v)).as("%s", v).isEqualTo(v > 0 ? 1f : -1f);
+        }
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 100_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong());
+            assertThat(Vectors.signOf(v)).as("%s", v).isEqualTo(v > 0 ? 1f : -1f);
+        }
+    }
+
+    /**
+     * The sign update: Panama (float lanes and thresholds) equals the scalar reference (in double) bit for bit, on
+     * exact ties, near-ties of a diagonal that no float holds, ±0, NaN and infinite drives and diagonals.
+     */
+    @Test
+    void signStepsAgreeAndReportChanges() {
+        VectorOps panama = panama();
+        SplittableRandom random = new SplittableRandom(15);
+        double[] diagonals = {0.25, 0.1, -0.3, 1e-40, -1e-300, 3e38, 1e300, 0.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int n : SIZES) {
+            for (double diag : diagonals) {
+                float[] drive = floats(n + 1, random);
+                float[] x = signs(n + 2, random);
+                for (int j = 0; j < n; j += 3) {
+                    drive[1 + j] = (float) (-x[2 + j] * diag);
+                }
+                drive[1 + n / 2] = Float.NaN;
+                drive[1 + n / 3] = -0f;
+                drive[1 + n / 4] = Float.POSITIVE_INFINITY;
+                drive[1 + n / 5] = Float.MIN_VALUE;
+                float[] expected = x.clone();
+                float[] actual = x.clone();
+                boolean expectedChange = scalar.signStep(drive, 1, diag, expected, 2, n);
+                boolean actualChange = panama.signStep(drive, 1, diag, actual, 2, n);
+                assertThat(actual).as("n=%d diag=%s", n, diag).isEqualTo(expected);
+                assertThat(actualChange).isEqualTo(expectedChange).isEqualTo(!Arrays.equals(x, expected));
+                for (int j = 0; j < n; j++) {
+                    assertThat(expected[2 + j]).isEqualTo(drive[1 + j] + x[2 + j] * diag > 0 ? 1f : -1f);
+                }
+                assertThat(new float[]{expected[0], expected[1]}).containsExactly(x[0], x[1]);
+            }
+            // A step whose drives repeat the state changes nothing.
+            float[] state = signs(n, random);
+            assertThat(panama.signStep(state.clone(), 0, 0.0, state, 0, n)).isFalse();
+            assertThat(scalar.signStep(state.clone(), 0, 0.0, state, 0, n)).isFalse();
+        }
+    }
+
+    /** The mapped overlaps read both tables at overlap + n, and add each column's second entries in row order. */
+    @Test
+    void mappedBitOverlapsReadTheTablesAndSumInRowOrder() {
+        SplittableRandom random = new SplittableRandom(14);
+        for (int n : new int[]{1, 13, 64, 65, 193, 255, 256, 257, 1000}) {
+            for (int[] rows : new int[][]{{1, 1}, {5, 3}, {4, 9}, {3, 17}, {40, 6}}) {
+                int rowsA = rows[0];
+                int rowsB = rows[1];
+                int words = Vectors.words(n);
+                float[] x = signs(rowsA * n, random);
+                float[] y = signs(rowsB * n, random);
+                long[] px = new long[rowsA * words];
+                long[] py = new long[rowsB * words];
+                for (int r = 0; r < rowsA; r++) {
+                    Vectors.packSigns(x, r * n, n, px, r * words);
+                }
+                for (int r = 0; r < rowsB; r++) {
+                    Vectors.packSigns(y, r * n, n, py, r * words);
+                }
+                float[] first = floats(2 * n + 1, random);
+                double[] second = doubles(2 * n + 1, random);
+                double[] sums = doubles(rowsB, random);
+                double[] expectedSums = sums.clone();
+                int outOff = 2;
+                float[] out = new float[outOff + rowsA * rowsB + 1];
+                Arrays.fill(out, -12345f);
+                Vectors.bitOverlapsMapped(px, rowsA, py, rowsB, n, first, second, out, outOff, sums);
+                for (int i = 0; i < rowsA; i++) {
+                    for (int j = 0; j < rowsB; j++) {
+                        int h = (int) scalar.dot(x, i * n, y, j * n, n) + n;
+                        assertThat(out[outOff + i * rowsB + j]).as("n=%d %dx%d (%d, %d)", n, rowsA, rowsB, i, j)
+                                .isEqualTo(first[h]);
+                        expectedSums[j] += second[h];
+                    }
+                }
+                assertThat(sums).as("n=%d %dx%d sums", n, rowsA, rowsB).containsExactly(expectedSums);
+                assertThat(new float[]{out[0], out[1], out[out.length - 1]}).containsOnly(-12345f);
+            }
+        }
+    }
+
+    @Test
     void driveSumsAgreeAndDerivativeTermsAreIdentical() {
         VectorOps panama = panama();
         SplittableRandom random = new SplittableRandom(5);

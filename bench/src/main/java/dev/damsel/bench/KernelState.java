@@ -2,6 +2,7 @@ package dev.damsel.bench;
 
 import dev.damsel.core.vector.PolynomialShape;
 import dev.damsel.core.vector.PreparedMatrix;
+import dev.damsel.core.vector.SignMatrix;
 import dev.damsel.core.vector.Vectors;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,6 +27,17 @@ public class KernelState {
     public float[] xi;
     /** ξ prepared once for the step's product ({@link Vectors#prepare}). */
     public PreparedMatrix xiPrepared;
+    /** The signs of ξ for the step's product as it runs now ({@link Vectors#signMatrix}). */
+    public SignMatrix xiSigns;
+    /** The coefficients memory-major (K×B), as the step hands them to {@link Vectors#signProduct}. */
+    public float[] coefficientColumns;
+    /** Tables indexed by overlap + N, for {@link Vectors#bitOverlapsMapped}. */
+    public float[] halfTable;
+    public double[] otherTable;
+    public double[] diagonal;
+    /** A state and drives for {@link Vectors#signStep} (one probe's units). */
+    public float[] state;
+    public float[] drive;
     public float[] out;
     public float[] overlapsOut;
     public long[] probeBits;
@@ -50,9 +62,28 @@ public class KernelState {
             }
         }
         xiPrepared = Vectors.prepare(memories, dim, xi, 0, dim);
+        xiSigns = Vectors.signMatrix(memories, dim, xi, 0, dim);
         coefficients = new float[probes * memories];
         for (int p = 0; p < coefficients.length; p++) {
             coefficients[p] = (float) random.nextDouble();
+        }
+        coefficientColumns = new float[memories * probes];
+        for (int b = 0; b < probes; b++) {
+            for (int mu = 0; mu < memories; mu++) {
+                coefficientColumns[mu * probes + b] = coefficients[b * memories + mu];
+            }
+        }
+        halfTable = new float[2 * dim + 1];
+        otherTable = new double[2 * dim + 1];
+        for (int h = 0; h < halfTable.length; h++) {
+            halfTable[h] = (float) random.nextDouble();
+            otherTable[h] = random.nextDouble();
+        }
+        diagonal = new double[probes];
+        state = signs(dim, random);
+        drive = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            drive[j] = (float) (random.nextDouble() - 0.5);
         }
         out = new float[probes * dim];
         overlapsOut = new float[probes * memories];

@@ -46,6 +46,25 @@ public abstract class Kernels {
         return s.out;
     }
 
+    /**
+     * The same product as the step runs it now: coefficients by columns times the signs of ξ, by four Russians
+     * ({@link Vectors#signProduct}), single thread.
+     */
+    @Benchmark
+    public float[] stepSignProduct(KernelState s) {
+        Vectors.signProduct(s.probes, s.coefficientColumns, 0, s.probes, s.xiSigns, s.out, 0, s.dim);
+        return s.out;
+    }
+
+    /**
+     * One synchronous sign update of every unit of one probe ({@link Vectors#signStep}); the state settles after the
+     * first call, and every call does the same work.
+     */
+    @Benchmark
+    public boolean signStep(KernelState s) {
+        return Vectors.signStep(s.drive, 0, 0.01, s.state, 0, s.dim);
+    }
+
     /** Drives of every unit of one probe from its overlaps, vectorised over memories (n = 3, in double). */
     @Benchmark
     public double drives(KernelState s) {
@@ -80,6 +99,18 @@ public abstract class Kernels {
     @Benchmark
     public float[] bitOverlaps(KernelState s) {
         Vectors.bitOverlaps(s.probeBits, 0, s.probes, s.patternBits, s.memories, s.dim, s.overlapsOut, 0);
+        return s.overlapsOut;
+    }
+
+    /**
+     * The step's first phase: overlaps of the patterns (rows) with the probes read through the coefficient tables,
+     * with each probe's diagonal sum ({@link Vectors#bitOverlapsMapped}).
+     */
+    @Benchmark
+    public float[] bitOverlapsMapped(KernelState s) {
+        Arrays.fill(s.diagonal, 0.0);
+        Vectors.bitOverlapsMapped(s.patternBits, s.memories, s.probeBits, s.probes, s.dim, s.halfTable, s.otherTable,
+                s.overlapsOut, 0, s.diagonal);
         return s.overlapsOut;
     }
 }

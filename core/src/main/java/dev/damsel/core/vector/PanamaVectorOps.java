@@ -456,8 +456,8 @@ final class PanamaVectorOps implements VectorOps {
     private static final int SIGN_VECTORS = 4;
     /** Rows of A per pass. */
     static final int SIGN_ROWS = SIGN_VECTORS * FL;
-    /** Groups per block of tables: 8 tables of 16 entries × {@link #SIGN_ROWS} lanes, 16 KB at 256 bits. */
-    static final int SIGN_GROUPS = 8;
+    /** Groups per block of tables: 16 tables of 16 entries × {@link #SIGN_ROWS} lanes, 32 KB (all of L1) at 256 bits. */
+    static final int SIGN_GROUPS = 16;
     private static final int SIGN_ROW_SHIFT = Integer.numberOfTrailingZeros(SIGN_ROWS);
     private static final int SIGN_TABLE_SHIFT = SIGN_ROW_SHIFT + SignMatrix.GROUP;
     private static final ThreadLocal<SignScratch> SIGN_SCRATCH = ThreadLocal.withInitial(SignScratch::new);

@@ -120,7 +120,7 @@ class BadInputTest {
             command.add("-D" + property);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Damsel.class.getName(), "bench", "gemm",
-                "--m", "4", "--n", "4", "--k", "4", "--seconds", "0.01"));
+                "--m", "4", "--n", "4", "--k", "4", "--seconds", "0.01", "--warmup", "0"));
         Process process = new ProcessBuilder(command).start();
         String out = new String(process.getInputStream().readAllBytes());
         String err = new String(process.getErrorStream().readAllBytes());

@@ -54,6 +54,9 @@ public final class BenchCommand {
         String storage;
         @Option(names = "--seconds", defaultValue = "3", description = "measuring time (default ${DEFAULT-VALUE})")
         double seconds;
+        @Option(names = "--warmup", defaultValue = "3",
+                description = "seconds of calls before the measuring starts, for the JIT (default ${DEFAULT-VALUE})")
+        double warmup;
 
         @Override
         public void run() {
@@ -62,6 +65,7 @@ public final class BenchCommand {
             positive("--probes", probes);
             degreeInRange(degree);
             positive("--seconds", seconds);
+            notNegative("--warmup", warmup);
             if (!storage.equals("stored") && !storage.equals("trained")) {
                 throw new UsageException("--storage must be stored or trained (got '" + storage + "')");
             }
@@ -81,7 +85,7 @@ public final class BenchCommand {
             StateBatch probeBatch = noisyProbes(patterns, probes, 0.1, random);
             UnitMask all = UnitMask.all(dim);
             RelaxOptions one = new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L);
-            double perCall = time(() -> memory.relax(probeBatch, all, one), seconds);
+            double perCall = time(() -> memory.relax(probeBatch, all, one), warmup, seconds);
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "bench=step probes_per_s=%.1f ms_per_step=%.4f dim=%d memories=%d probes=%d degree=%d "
                             + "storage=%s vector=%s bits=%d threads=%d",
@@ -275,6 +279,9 @@ public final class BenchCommand {
         @Option(names = "--seconds", defaultValue = "3",
                 description = "measuring time of each of the two timings (default ${DEFAULT-VALUE})")
         double seconds;
+        @Option(names = "--warmup", defaultValue = "3",
+                description = "seconds of calls before each timing, for the JIT (default ${DEFAULT-VALUE})")
+        double warmup;
 
         @Override
         public void run() {
@@ -282,6 +289,7 @@ public final class BenchCommand {
             positive("--n", n);
             positive("--k", k);
             positive("--seconds", seconds);
+            notNegative("--warmup", warmup);
             if ((long) m * k > Integer.MAX_VALUE || (long) k * n > Integer.MAX_VALUE
                     || (long) m * n > Integer.MAX_VALUE) {
                 throw new UsageException("--m, --n and --k make a matrix of more than 2^31 - 1 floats");
@@ -297,8 +305,8 @@ public final class BenchCommand {
             }
             float[] c = new float[m * n];
             double flops = 2.0 * m * n * k;
-            double single = time(() -> Vectors.gemm(m, n, k, a, b, c), seconds);
-            double parallel = time(() -> Vectors.gemmParallel(m, n, k, a, b, c), seconds);
+            double single = time(() -> Vectors.gemm(m, n, k, a, b, c), warmup, seconds);
+            double parallel = time(() -> Vectors.gemmParallel(m, n, k, a, b, c), warmup, seconds);
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "bench=gemm gflops=%.2f parallel_gflops=%.2f ms_per_call=%.4f m=%d n=%d k=%d vector=%s bits=%d "
                             + "threads=%d",
@@ -307,9 +315,12 @@ public final class BenchCommand {
         }
     }
 
-    /** Mean seconds per call after a warm-up of a third of the time. */
-    static double time(Runnable call, double seconds) {
-        long warm = System.nanoTime() + (long) (seconds / 3 * 1e9);
+    /**
+     * Mean seconds per call over {@code seconds}, after {@code warmup} seconds of calls: the vector kernels run
+     * boxed until C2 has compiled them, which takes a few seconds of calls, so a shorter warm-up measures the JIT.
+     */
+    static double time(Runnable call, double warmup, double seconds) {
+        long warm = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warm) {
             call.run();
         }
@@ -353,6 +364,12 @@ public final class BenchCommand {
             }
         }
         return new StateBatch(probes, n, x);
+    }
+
+    private static void notNegative(String flag, double value) {
+        if (!(value >= 0)) {
+            throw new UsageException(flag + " must be >= 0 (got " + value + ")");
+        }
     }
 
     private static void positive(String flag, double value) {

@@ -30,7 +30,7 @@ class BenchCommandTest {
     @Test
     void stepPrintsOneMachineReadableLine() {
         String[] r = run("bench", "step", "--dim", "33", "--memories", "7", "--probes", "5", "--degree", "3",
-                "--seconds", "0.05", "--storage", "trained");
+                "--seconds", "0.05", "--warmup", "0", "--storage", "trained");
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1].lines()).singleElement().asString().startsWith("bench=step probes_per_s=")
                 .contains("vector=", "threads=", "storage=trained");
@@ -81,7 +81,7 @@ class BenchCommandTest {
 
     @Test
     void gemmPrintsOneMachineReadableLine() {
-        String[] r = run("bench", "gemm", "--m", "7", "--n", "5", "--k", "3", "--seconds", "0.05");
+        String[] r = run("bench", "gemm", "--m", "7", "--n", "5", "--k", "3", "--seconds", "0.05", "--warmup", "0.01");
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1].lines()).singleElement().asString().startsWith("bench=gemm gflops=")
                 .contains("parallel_gflops=", "m=7 n=5 k=3 vector=", "threads=");
@@ -91,7 +91,7 @@ class BenchCommandTest {
     void badGemmFlagsGiveOneLineAndExitTwo() {
         for (String[] args : new String[][]{{"bench", "gemm", "--m", "0"}, {"bench", "gemm", "--k", "x"},
                 {"bench", "gemm", "--seconds", "-1"}, {"bench", "gemm", "--m", "100000", "--k", "100000"},
-                {"bench", "gemm", "--size", "3"}}) {
+                {"bench", "gemm", "--size", "3"}, {"bench", "gemm", "--warmup", "-0.5"}}) {
             String[] r = run(args);
             assertThat(r[0]).as(String.join(" ", args)).isEqualTo("2");
             assertThat(r[2].lines()).as(String.join(" ", args)).hasSize(1);
@@ -106,6 +106,9 @@ class BenchCommandTest {
         r = run("bench", "train", "--epochs", "x");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].lines()).hasSize(1);
+        r = run("bench", "step", "--warmup", "-1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).singleElement().asString().contains("--warmup must be >= 0 (got -1.0)");
         r = run("bench", "step", "--storage", "disk");
         assertThat(r[0]).isEqualTo("2");
     }

@@ -109,7 +109,7 @@ public abstract class Kernels {
     @Benchmark
     public float[] bitOverlapsMapped(KernelState s) {
         Arrays.fill(s.diagonal, 0.0);
-        Vectors.bitOverlapsMapped(s.patternBits, s.memories, s.probeBits, s.probes, s.dim, s.halfTable, s.otherTable,
+        Vectors.bitOverlapsMapped(s.patternBits, 0, s.memories, s.probeBits, s.probes, s.dim, s.halfTable, s.otherTable,
                 s.overlapsOut, 0, s.diagonal);
         return s.overlapsOut;
     }

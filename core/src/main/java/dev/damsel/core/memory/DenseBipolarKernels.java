@@ -278,7 +278,7 @@ final class DenseBipolarKernels {
                 }
                 // Memory-major coefficients (K×live): the product reads them by columns.
                 Arrays.fill(diagonal, 0, live, 0.0);
-                Vectors.bitOverlapsMapped(bits, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
+                Vectors.bitOverlapsMapped(bits, 0, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
                         0, diagonal);
                 ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
                 int kept = 0;

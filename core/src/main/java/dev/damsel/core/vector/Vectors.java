@@ -226,94 +226,43 @@ public final class Vectors {
 
     /**
      * All overlaps of {@code rowsA} packed ±1 vectors with {@code rowsB} others (each of n units, {@link #words}(n)
-     * words apart): {@code out[outOff + i·rowsB + j] = N − 2·popcount(a_i XOR b_j)}, exact, blocked two rows of a
-     * by four of b.
+     * words apart): {@code out[outOff + i·rowsB + j] = N − 2·popcount(a_i XOR b_j)}, exact; {@link #bitOverlapsMapped}
+     * with the identity table.
      */
     public static void bitOverlaps(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] out,
                                    int outOff) {
-        int words = words(n);
-        checkRange(a.length, aOff, rowsA * words);
-        checkRange(b.length, 0, rowsB * words);
-        checkRange(out.length, outOff, rowsA * rowsB);
-        int i = 0;
-        for (; i + 2 <= rowsA; i += 2) {
-            int a0 = aOff + i * words;
-            int a1 = a0 + words;
-            int j = 0;
-            for (; j + 4 <= rowsB; j += 4) {
-                int b0 = j * words;
-                int b1 = b0 + words;
-                int b2 = b1 + words;
-                int b3 = b2 + words;
-                int d00 = 0;
-                int d01 = 0;
-                int d02 = 0;
-                int d03 = 0;
-                int d10 = 0;
-                int d11 = 0;
-                int d12 = 0;
-                int d13 = 0;
-                for (int w = 0; w < words; w++) {
-                    long x0 = a[a0 + w];
-                    long x1 = a[a1 + w];
-                    long y0 = b[b0 + w];
-                    long y1 = b[b1 + w];
-                    long y2 = b[b2 + w];
-                    long y3 = b[b3 + w];
-                    d00 += Long.bitCount(x0 ^ y0);
-                    d01 += Long.bitCount(x0 ^ y1);
-                    d02 += Long.bitCount(x0 ^ y2);
-                    d03 += Long.bitCount(x0 ^ y3);
-                    d10 += Long.bitCount(x1 ^ y0);
-                    d11 += Long.bitCount(x1 ^ y1);
-                    d12 += Long.bitCount(x1 ^ y2);
-                    d13 += Long.bitCount(x1 ^ y3);
-                }
-                int o = outOff + i * rowsB + j;
-                out[o] = n - 2 * d00;
-                out[o + 1] = n - 2 * d01;
-                out[o + 2] = n - 2 * d02;
-                out[o + 3] = n - 2 * d03;
-                out[o + rowsB] = n - 2 * d10;
-                out[o + rowsB + 1] = n - 2 * d11;
-                out[o + rowsB + 2] = n - 2 * d12;
-                out[o + rowsB + 3] = n - 2 * d13;
-            }
-            for (; j < rowsB; j++) {
-                out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, a0, b, j * words, words, n);
-                out[outOff + (i + 1) * rowsB + j] = bitOverlapUnchecked(a, a1, b, j * words, words, n);
-            }
+        float[] identity = new float[2 * n + 1];
+        for (int h = 0; h < identity.length; h++) {
+            identity[h] = h - n;
         }
-        for (; i < rowsA; i++) {
-            for (int j = 0; j < rowsB; j++) {
-                out[outOff + i * rowsB + j] = bitOverlapUnchecked(a, aOff + i * words, b, j * words, words, n);
-            }
-        }
+        bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, identity, new double[2 * n + 1], out, outOff,
+                new double[rowsB]);
     }
 
     /**
-     * The overlaps of {@link #bitOverlaps} read through two tables indexed by overlap + n (each of 2n + 1 entries):
+     * The overlaps of packed ±1 rows (as in {@link #bitOverlaps}, row i of a at {@code aOff + i·words(n)}) read through
+     * two tables indexed by overlap + n (each of 2n + 1 entries):
      * {@code out[outOff + i·rowsB + j] = first[h_ij + n]} and {@code sums[j] += second[h_ij + n]} for i in order, where
      * h_ij is the overlap of row i of a with row j of b. The synchronous step's first phase in one pass: with a the
      * memories and b the probes, a probe's coefficients and its diagonal sum over the memories.
      */
-    public static void bitOverlapsMapped(long[] a, int rowsA, long[] b, int rowsB, int n, float[] first,
+    public static void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                          double[] second, float[] out, int outOff, double[] sums) {
         int words = words(n);
-        checkRange(a.length, 0, rowsA * words);
+        checkRange(a.length, aOff, rowsA * words);
         checkRange(b.length, 0, rowsB * words);
         checkRange(first.length, 0, 2 * n + 1);
         checkRange(second.length, 0, 2 * n + 1);
         checkRange(out.length, outOff, rowsA * rowsB);
         checkRange(sums.length, 0, rowsB);
         if (words == 4) {
-            bitOverlapsMapped4(a, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+            bitOverlapsMapped4(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);
             return;
         }
         // Blocked two rows of a by four of b, like bitOverlaps; table index n + (n − 2d) = 2(n − d).
         int i = 0;
         for (; i + 2 <= rowsA; i += 2) {
-            int a0 = i * words;
+            int a0 = aOff + i * words;
             int a1 = a0 + words;
             int o = outOff + i * rowsB;
             int j = 0;
@@ -359,7 +308,7 @@ public final class Vectors {
         }
         for (; i < rowsA; i++) {
             for (int j = 0; j < rowsB; j++) {
-                int h = bitOverlapUnchecked(a, i * words, b, j * words, words, n) + n;
+                int h = bitOverlapUnchecked(a, aOff + i * words, b, j * words, words, n) + n;
                 out[outOff + i * rowsB + j] = first[h];
                 sums[j] += second[h];
             }
@@ -370,7 +319,7 @@ public final class Vectors {
      * {@link #bitOverlapsMapped} for four words a row (193 to 256 units), where the blocked loop's inner loop is too
      * short to pay: two rows of b stay in registers, with their sums, while the rows of a stream past.
      */
-    private static void bitOverlapsMapped4(long[] a, int rowsA, long[] b, int rowsB, int n, float[] first,
+    private static void bitOverlapsMapped4(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                            double[] second, float[] out, int outOff, double[] sums) {
         int j = 0;
         for (; j + 2 <= rowsB; j += 2) {
@@ -387,7 +336,7 @@ public final class Vectors {
             double s1 = sums[j + 1];
             int o = outOff + j;
             for (int i = 0; i < rowsA; i++) {
-                int w = i * 4;
+                int w = aOff + i * 4;
                 long m0 = a[w];
                 long m1 = a[w + 1];
                 long m2 = a[w + 2];
@@ -406,7 +355,7 @@ public final class Vectors {
         }
         for (; j < rowsB; j++) {
             for (int i = 0; i < rowsA; i++) {
-                int h = bitOverlapUnchecked(a, i * 4, b, j * 4, 4, n) + n;
+                int h = bitOverlapUnchecked(a, aOff + i * 4, b, j * 4, 4, n) + n;
                 out[outOff + i * rowsB + j] = first[h];
                 sums[j] += second[h];
             }

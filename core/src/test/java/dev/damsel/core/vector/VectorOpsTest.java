@@ -350,7 +350,7 @@ class VectorOpsTest {
                 int outOff = 2;
                 float[] out = new float[outOff + rowsA * rowsB + 1];
                 Arrays.fill(out, -12345f);
-                Vectors.bitOverlapsMapped(px, rowsA, py, rowsB, n, first, second, out, outOff, sums);
+                Vectors.bitOverlapsMapped(px, 0, rowsA, py, rowsB, n, first, second, out, outOff, sums);
                 for (int i = 0; i < rowsA; i++) {
                     for (int j = 0; j < rowsB; j++) {
                         int h = (int) scalar.dot(x, i * n, y, j * n, n) + n;

@@ -44,8 +44,8 @@ final class DenseBipolarKernels {
     static final int PROBE_BLOCK = 32;
     /**
      * The two-product step's blocks per batch (fewer when a block would drop under {@link #PROBE_BLOCK} probes): a
-     * number fixed by the batch alone, so the split never depends on the thread count, whatever the product backend
-     * (a native BLAS rounds a row by its place in a block, see {@link VectorOps#gemmRowsIndependent}).
+     * number fixed by the batch alone, so the split never depends on the thread count. Each probe's result does not
+     * depend on its block either (the step's kernels treat every probe alike), so the split only balances the load.
      */
     static final int STEP_BLOCKS = 8;
     /** Items per partial sum of the gradient. */

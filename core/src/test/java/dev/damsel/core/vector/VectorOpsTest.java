@@ -322,6 +322,10 @@ class VectorOpsTest {
             assertThat(panama.signStep(state.clone(), 0, 0.0, state, 0, n)).isFalse();
             assertThat(scalar.signStep(state.clone(), 0, 0.0, state, 0, n)).isFalse();
         }
+        assertThatThrownBy(() -> Vectors.signStep(new float[3], 0, 0.0, new float[4], 2, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Vectors.signStep(new float[3], 1, 0.0, new float[4], 0, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     /** The mapped overlaps read both tables at overlap + n, and add each column's second entries in row order. */

@@ -84,7 +84,7 @@ public interface VectorOps {
      * for each row of A and group g the 16 signed sums {@code T_g[c] = (σ0 a0 + σ1 a1) + (σ2 a2 + σ3 a3)}
      * (a_t = A(i, 4g+t), 0 past k; σ_t = +1 where bit t of c is set, else −1) are tabulated once, those with bit 3
      * set as the exact negation of their complement's ({@link SignMatrix#table}); column j then reads its group's
-     * entry by its code. So {@code C(i, j) = ((0 + T_0[c_0j]) + T_1[c_1j]) + …} in group order: about k(n + 6)/4
+     * entry by its code. So {@code C(i, j) = ((0 + T_0[c_0j]) + T_1[c_1j]) + …} in group order: about k(n + 14)/4
      * additions a row instead of k·n multiply-adds, and these exact values in every implementation.
      */
     void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc);

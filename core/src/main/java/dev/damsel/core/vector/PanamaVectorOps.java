@@ -449,8 +449,8 @@ final class PanamaVectorOps implements VectorOps {
     // part of one column of A. For each block of SIGN_GROUPS groups the 16-entry tables of every group are built
     // lane-wise (SignMatrix.table's operations on vectors), then two columns of S at a time add their groups' entries
     // into eight accumulators (two columns × four vectors), which keeps eight independent chains of additions in
-    // flight and reads one code per four vector additions. A lane computes exactly what the scalar reference computes
-    // for its row.
+    // flight and reads one code per four vector additions (an odd last column is paired with itself, into a spare
+    // column of sums). A lane computes exactly what the scalar reference computes for its row.
 
     /** Vectors of lanes per pass. */
     private static final int SIGN_VECTORS = 4;
@@ -468,7 +468,8 @@ final class PanamaVectorOps implements VectorOps {
         int n = s.cols;
         int groups = s.groups;
         SignScratch scratch = SIGN_SCRATCH.get();
-        float[] acc = scratch.sums(n * SIGN_ROWS);
+        // One spare column of sums: an odd last column runs paired with itself, its twin's sums going there.
+        float[] acc = scratch.sums((n + 1) * SIGN_ROWS);
         float[] staged = scratch.staged;
         float[] tables = scratch.tables;
         for (int i0 = 0; i0 < m; i0 += SIGN_ROWS) {
@@ -486,12 +487,9 @@ final class PanamaVectorOps implements VectorOps {
                         signTables(staged, 0, SIGN_ROWS, tables, to);
                     }
                 }
-                int j = 0;
-                for (; j + 2 <= n; j += 2) {
-                    addEntries2(s.codes, j * groups + g0, groups, count, tables, acc, j << SIGN_ROW_SHIFT);
-                }
-                if (j < n) {
-                    addEntries1(s.codes, j * groups + g0, count, tables, acc, j << SIGN_ROW_SHIFT);
+                for (int j = 0; j < n; j += 2) {
+                    int stride = j + 1 < n ? groups : 0;
+                    addEntries(s.codes, j * groups + g0, stride, count, tables, acc, j << SIGN_ROW_SHIFT);
                 }
             }
             for (int r = 0; r < rows; r++) {
@@ -546,8 +544,11 @@ final class PanamaVectorOps implements VectorOps {
         value.neg().intoArray(tables, to + ((SignMatrix.TABLE - 1 - code) << SIGN_ROW_SHIFT));
     }
 
-    /** Two columns' entries of {@code count} groups added into their sums (columns {@code stride} codes apart). */
-    private static void addEntries2(byte[] codes, int c0, int stride, int count, float[] tables, float[] acc, int at) {
+    /**
+     * Two columns' entries of {@code count} groups added into their sums, the second column {@code stride} codes
+     * after the first and its sums {@link #SIGN_ROWS} after the first's (a stride of 0 repeats the first column).
+     */
+    private static void addEntries(byte[] codes, int c0, int stride, int count, float[] tables, float[] acc, int at) {
         int c1 = c0 + stride;
         int at1 = at + SIGN_ROWS;
         FloatVector s00 = FloatVector.fromArray(FS, acc, at);
@@ -579,25 +580,6 @@ final class PanamaVectorOps implements VectorOps {
         s11.intoArray(acc, at1 + FL);
         s12.intoArray(acc, at1 + 2 * FL);
         s13.intoArray(acc, at1 + 3 * FL);
-    }
-
-    /** One column's entries of {@code count} groups added into its sums. */
-    private static void addEntries1(byte[] codes, int c0, int count, float[] tables, float[] acc, int at) {
-        FloatVector s0 = FloatVector.fromArray(FS, acc, at);
-        FloatVector s1 = FloatVector.fromArray(FS, acc, at + FL);
-        FloatVector s2 = FloatVector.fromArray(FS, acc, at + 2 * FL);
-        FloatVector s3 = FloatVector.fromArray(FS, acc, at + 3 * FL);
-        for (int g = 0; g < count; g++) {
-            int e = (g << SIGN_TABLE_SHIFT) + (codes[c0 + g] << SIGN_ROW_SHIFT);
-            s0 = s0.add(FloatVector.fromArray(FS, tables, e));
-            s1 = s1.add(FloatVector.fromArray(FS, tables, e + FL));
-            s2 = s2.add(FloatVector.fromArray(FS, tables, e + 2 * FL));
-            s3 = s3.add(FloatVector.fromArray(FS, tables, e + 3 * FL));
-        }
-        s0.intoArray(acc, at);
-        s1.intoArray(acc, at + FL);
-        s2.intoArray(acc, at + 2 * FL);
-        s3.intoArray(acc, at + 3 * FL);
     }
 
     /** A thread's arrays for {@link #signProduct}: a staged group, a block's tables, and the sums. */
@@ -653,7 +635,7 @@ final class PanamaVectorOps implements VectorOps {
      * The smallest float f with {@code f > t} in double arithmetic, so that {@code d > t ⇔ d ≥ f} for every float d;
      * NaN when no float is above t (t NaN or +∞), which no comparison passes.
      */
-    static float smallestFloatAbove(double t) {
+    private static float smallestFloatAbove(double t) {
         if (Double.isNaN(t) || t == Double.POSITIVE_INFINITY) {
             return Float.NaN;
         }

@@ -48,6 +48,20 @@ final class DenseBipolarKernels {
      * depend on its block either (the step's kernels treat every probe alike), so the split only balances the load.
      */
     static final int STEP_BLOCKS = 8;
+    /**
+     * The most memories for the step's 16-bit product ({@link #quantisedStep}): each of K rounded coefficients may be
+     * off by ½, so K/2 of the 16-bit range goes to rounding; beyond this the float product is used.
+     */
+    static final int QUANTISED_MAX_MEMORIES = 8192;
+    /**
+     * A probe with more than 1/CROWDED_FRACTION of its units undecided by the 16-bit step gets them from the float
+     * product (one pass over ξ for all of them), fewer from a double sum over ξ each.
+     */
+    private static final int CROWDED_FRACTION = 32;
+    /** The largest magnitude of a 16-bit sum. */
+    private static final double QUANTISED_LIMIT = Short.MAX_VALUE;
+    /** The fewest probes per block of the 16-bit step: the 16-bit product's lanes a pass at 256 bits. */
+    static final int QUANTISED_BLOCK = 64;
     /** Items per partial sum of the gradient. */
     static final int ITEM_BLOCK = 16;
     /** Blocks of items whose partials are held at once before being reduced (bounds the memory). */
@@ -256,8 +270,9 @@ final class DenseBipolarKernels {
         }
         int u = units.length;
         SignMatrix xiUnits = u == n ? xiSigns() : Vectors.signMatrix(memories, u, gatherColumns(units), 0, u);
+        boolean quantised = u == n && memories <= QUANTISED_MAX_MEMORIES;
         // Blocks fixed by the batch size, all reading the one sign matrix of ξ.
-        int per = Math.max(PROBE_BLOCK, (size + STEP_BLOCKS - 1) / STEP_BLOCKS);
+        int per = Math.max(quantised ? QUANTISED_BLOCK : PROBE_BLOCK, (size + STEP_BLOCKS - 1) / STEP_BLOCKS);
         Parallel.forEach(blocks(size, per), block -> {
             int from = block * per;
             int count = Math.min(size, from + per) - from;
@@ -280,6 +295,10 @@ final class DenseBipolarKernels {
                 Arrays.fill(diagonal, 0, live, 0.0);
                 Vectors.bitOverlapsMapped(bits, 0, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
                         0, diagonal);
+                if (quantised) {
+                    live = quantisedStep(scratch, live, xiUnits, x);
+                    continue;
+                }
                 ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
@@ -294,6 +313,113 @@ final class DenseBipolarKernels {
             }
             stepScratch.offer(scratch);
         });
+    }
+
+    /**
+     * The step's product and sign update on 16-bit coefficients, for every unit; returns the probes still changing
+     * (kept at the front of {@code active}). Each probe's coefficients c_μ (float, memory-major in the scratch) are
+     * scaled by {@code s = (32767 − 0.51K) / (Σ|c|·(1 + 2K·2⁻²⁴))} and rounded, which keeps every 16-bit sum of
+     * the product exact (the float sum Σ|c| is within that factor of the true one). The product of the rounded
+     * coefficients then differs from s·Σ_μ ξ^μ_i c_μ by at most the sum of the rounding errors, E; with the float
+     * errors of E and of the scaling that bound is under {@code 1.01·E + 0.01}. A unit whose scaled drive
+     * {@code D_i + x_i·s·diag} clears that band has the sign of the true drive; the rest (rare but for probes far
+     * from every memory, or ties) get it from the double sum over ξ, as {@link DenseBipolarReference} does.
+     */
+    private int quantisedStep(StepScratch scratch, int live, SignMatrix xiAll, float[] x) {
+        int n = dimension;
+        float[] coefficients = scratch.coefficients;
+        float[] scale = scratch.scale;
+        float[] error = scratch.error;
+        ops.absColumnSums(memories, live, coefficients, 0, live, scale);
+        double room = QUANTISED_LIMIT - 0.51 * memories;
+        double slack = 1 + 2.0 * memories / (1 << 24);
+        for (int r = 0; r < live; r++) {
+            double total = scale[r];
+            double exact = total > 0 && total < Double.POSITIVE_INFINITY ? room / (total * slack) : 0;
+            float rounded = (float) exact;
+            scale[r] = rounded > exact ? Math.nextDown(rounded) : rounded;
+        }
+        ops.signProductRounded(live, coefficients, 0, live, scale, xiAll, scratch.drives, 0, n, error);
+        int[] active = scratch.active;
+        boolean[] changed = scratch.changed;
+        int[] crowded = scratch.crowded;
+        int many = 0;
+        for (int r = 0; r < live; r++) {
+            double diag = scratch.diagonal[r];
+            double diagScaled = diag * scale[r];
+            double band = 1.01 * error[r] + 0.01 + 1e-9 * Math.abs(diagScaled);
+            int result = ops.bandedSignStep(scratch.drives, r * n, diagScaled, band, x, active[r] * n, n);
+            changed[r] = (result & 1) != 0;
+            int left = result >>> 1;
+            if (left > n / CROWDED_FRACTION) {
+                crowded[many++] = r;
+            } else if (left > 0) {
+                changed[r] |= decideExactly(scratch.drives, r * n, coefficients, live, r, diag, x, active[r] * n);
+            }
+        }
+        if (many > 0) {
+            decideByFloatProduct(scratch, live, many, xiAll, x);
+        }
+        int kept = 0;
+        for (int r = 0; r < live; r++) {
+            if (changed[r]) {
+                active[kept++] = active[r];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The undecided units of probes with many of them (far from every memory, where drives crowd around zero): the
+     * float product for those probes, as the step without 16-bit coefficients computes it, decides them.
+     */
+    private void decideByFloatProduct(StepScratch scratch, int live, int many, SignMatrix xiAll, float[] x) {
+        int n = dimension;
+        float[] gathered = scratch.gathered(many * memories);
+        float[] floatDrives = scratch.floatDrives(many * n);
+        for (int mu = 0; mu < memories; mu++) {
+            for (int h = 0; h < many; h++) {
+                gathered[mu * many + h] = scratch.coefficients[mu * live + scratch.crowded[h]];
+            }
+        }
+        ops.signProduct(many, gathered, 0, many, xiAll, floatDrives, 0, n);
+        for (int h = 0; h < many; h++) {
+            int r = scratch.crowded[h];
+            int off = scratch.active[r] * n;
+            double diag = scratch.diagonal[r];
+            for (int i = 0; i < n; i++) {
+                if (Float.isNaN(scratch.drives[r * n + i])) {
+                    float old = x[off + i];
+                    float next = Vectors.signOf(floatDrives[h * n + i] + old * diag);
+                    scratch.changed[r] |= next != old;
+                    x[off + i] = next;
+                }
+            }
+        }
+    }
+
+    /**
+     * The units {@link VectorOps#bandedSignStep} left undecided (NaN drives) from the double drive
+     * {@code Σ_μ ξ^μ_i c_μ + x_i·diag} over probe r's float coefficients; returns whether any of them changed.
+     */
+    private boolean decideExactly(float[] drives, int dOff, float[] coefficients, int live, int r, double diag,
+                                  float[] x, int off) {
+        boolean changed = false;
+        for (int i = 0; i < dimension; i++) {
+            if (!Float.isNaN(drives[dOff + i])) {
+                continue;
+            }
+            double drive = 0;
+            int row = i * memories;
+            for (int mu = 0; mu < memories; mu++) {
+                drive += xiUnitMajor[row + mu] * coefficients[mu * live + r];
+            }
+            float old = x[off + i];
+            float next = Vectors.signOf(drive + old * diag);
+            changed |= next != old;
+            x[off + i] = next;
+        }
+        return changed;
     }
 
     /** {@link VectorOps#signStep} on the given units of the state at {@code off}. */
@@ -318,6 +444,12 @@ final class DenseBipolarKernels {
         final float[] coefficients;
         final double[] diagonal;
         final float[] drives;
+        final float[] scale;
+        final float[] error;
+        final boolean[] changed;
+        final int[] crowded;
+        private float[] gathered = new float[0];
+        private float[] floatDrives = new float[0];
 
         StepScratch(int rows, int units) {
             this.rows = rows;
@@ -327,6 +459,26 @@ final class DenseBipolarKernels {
             coefficients = new float[rows * memories];
             diagonal = new double[rows];
             drives = new float[rows * units];
+            scale = new float[rows];
+            error = new float[rows];
+            changed = new boolean[rows];
+            crowded = new int[rows];
+        }
+
+        /** The coefficients of the crowded probes, memory-major, grown on first need. */
+        float[] gathered(int size) {
+            if (gathered.length < size) {
+                gathered = new float[size];
+            }
+            return gathered;
+        }
+
+        /** Their float drives, grown on first need. */
+        float[] floatDrives(int size) {
+            if (floatDrives.length < size) {
+                floatDrives = new float[size];
+            }
+            return floatDrives;
         }
     }
 

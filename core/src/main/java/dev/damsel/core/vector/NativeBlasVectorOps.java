@@ -226,6 +226,22 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+        delegate.absColumnSums(rows, cols, a, aOff, lda, sums);
+    }
+
+    @Override
+    public void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c,
+                                   int cOff, int ldc, float[] error) {
+        delegate.signProductRounded(m, a, aOff, lda, scale, s, c, cOff, ldc, error);
+    }
+
+    @Override
+    public int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
+        return delegate.bandedSignStep(drive, dOff, diag, band, x, xOff, n);
+    }
+
+    @Override
     public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
         return delegate.signStep(drive, dOff, diag, x, xOff, n);
     }

@@ -607,8 +607,8 @@ final class PanamaVectorOps implements VectorOps {
      */
     @Override
     public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
-        FloatVector abovePlus = FloatVector.broadcast(FS, smallestFloatAbove(-diag));
-        FloatVector aboveMinus = FloatVector.broadcast(FS, smallestFloatAbove(diag));
+        FloatVector abovePlus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(-diag));
+        FloatVector aboveMinus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(diag));
         FloatVector plus = FloatVector.broadcast(FS, 1f);
         FloatVector minus = FloatVector.broadcast(FS, -1f);
         VectorMask<Float> differ = FS.maskAll(false);
@@ -631,16 +631,20 @@ final class PanamaVectorOps implements VectorOps {
         return changed;
     }
 
-    /**
-     * The smallest float f with {@code f > t} in double arithmetic, so that {@code d > t ⇔ d ≥ f} for every float d;
-     * NaN when no float is above t (t NaN or +∞), which no comparison passes.
-     */
-    private static float smallestFloatAbove(double t) {
-        if (Double.isNaN(t) || t == Double.POSITIVE_INFINITY) {
-            return Float.NaN;
-        }
-        float f = (float) t;
-        return f > t ? f : Math.nextUp(f);
+    @Override
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+        PanamaShortKernels.absColumnSums(rows, cols, a, aOff, lda, sums);
+    }
+
+    @Override
+    public void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c,
+                                   int cOff, int ldc, float[] error) {
+        PanamaShortKernels.signProductRounded(m, a, aOff, lda, scale, s, c, cOff, ldc, error);
+    }
+
+    @Override
+    public int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
+        return PanamaShortKernels.bandedSignStep(drive, dOff, diag, band, x, xOff, n);
     }
 
     // -----------------------------------------------------------------------------------------------------------

@@ -100,6 +100,69 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+        for (int j = 0; j < cols; j++) {
+            float sum = 0f;
+            for (int i = 0; i < rows; i++) {
+                sum += Math.abs(a[aOff + i * lda + j]);
+            }
+            sums[j] = sum;
+        }
+    }
+
+    @Override
+    public void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c,
+                                   int cOff, int ldc, float[] error) {
+        int k = s.rows;
+        int groups = s.groups;
+        short[] q = new short[groups * SignMatrix.GROUP];
+        short[] tables = new short[groups * SignMatrix.TABLE];
+        for (int i = 0; i < m; i++) {
+            float err = 0f;
+            for (int p = 0; p < k; p++) {
+                float scaled = a[aOff + p * lda + i] * scale[i];
+                float rounded = (float) Math.rint(scaled);
+                q[p] = (short) rounded;
+                err += Math.abs(scaled - rounded);
+            }
+            error[i] = err;
+            for (int g = 0; g < groups; g++) {
+                int p = SignMatrix.GROUP * g;
+                SignMatrix.table(q[p], q[p + 1], q[p + 2], q[p + 3], tables, g * SignMatrix.TABLE);
+            }
+            for (int j = 0; j < s.cols; j++) {
+                int codes = j * groups;
+                short sum = 0;
+                for (int g = 0; g < groups; g++) {
+                    sum += tables[g * SignMatrix.TABLE + s.codes[codes + g]];
+                }
+                c[cOff + i * ldc + j] = sum;
+            }
+        }
+    }
+
+    @Override
+    public int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
+        int left = 0;
+        int differ = 0;
+        for (int j = 0; j < n; j++) {
+            float old = x[xOff + j];
+            float d = drive[dOff + j];
+            double shift = old * diag;
+            if (d > band - shift) {
+                x[xOff + j] = 1f;
+            } else if (d < -band - shift) {
+                x[xOff + j] = -1f;
+            } else {
+                drive[dOff + j] = Float.NaN;
+                left++;
+            }
+            differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(x[xOff + j]);
+        }
+        return 2 * left + (differ != 0 ? 1 : 0);
+    }
+
+    @Override
     public boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n) {
         int differ = 0; // without a data-dependent branch per unit: signs flip at random
         for (int j = 0; j < n; j++) {

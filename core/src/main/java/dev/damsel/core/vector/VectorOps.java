@@ -97,6 +97,35 @@ public interface VectorOps {
     boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n);
 
     /**
+     * {@code sums[j] = Σ_{i<rows} |A(i, j)|} for A (rows×cols, row-major from {@code aOff}, leading dimension lda), in
+     * float, adding in row order from 0: the magnitude of each column (of probes' coefficients, for {@link #signProductRounded}'s scales).
+     */
+    void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums);
+
+    /**
+     * {@link #signProduct} on 16-bit integers rounded from A: each row of A (m×k, column-major) is scaled and rounded
+     * to the nearest integer (ties to even), {@code Q(i, p) = rint(A(i, p)·scale[i])} with the product in float (the
+     * caller keeps it under 2^15 in magnitude), the rounding errors' magnitudes are summed in float in p order,
+     * {@code error[i] = Σ_p |A(i, p)·scale[i] − Q(i, p)|}, and C = Q·S is taken by the method of four Russians in
+     * 16-bit two's complement (modulo 2^16, as Java's {@code short} arithmetic), each result written to C as a float.
+     * Integer sums need no order, so every implementation gives the same values, and C is the exact product Q·S
+     * wherever {@code Σ_p |Q(i, p)| ≤ 32767}. A 16-bit lane is half a float lane: a vector holds twice the rows.
+     */
+    void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c, int cOff,
+                            int ldc, float[] error);
+
+    /**
+     * A sign update that decides only the units whose drive clears a band: with thresholds
+     * {@code up = band − x_j·diag} and {@code down = −band − x_j·diag} in double, {@code x_j} becomes +1 where
+     * {@code drive_j > up}, −1 where {@code drive_j < down}, and is left as it is where neither holds (a NaN drive
+     * included); there {@code drive_j} is set to NaN, to mark the unit for an exact decision by the caller. For an
+     * approximate drive off by at most band from the true one, every unit decided gets the sign of
+     * {@code drive + x·diag} exactly. Returns {@code 2·(units left) + (1 if a decided unit changed, else 0)}.
+     * Every implementation gives these exact values.
+     */
+    int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n);
+
+    /**
      * One unit's gradient terms added in, element by element: {@code dd = delta·diff[μ]}, {@code sumD[μ] += dd},
      * {@code cols[colOff+μ] += delta·sum[μ] − x·dd}, μ &lt; k, each element by exactly these operations.
      */

@@ -169,6 +169,46 @@ public final class Vectors {
     }
 
     /**
+     * The magnitude of each column of A (rows×cols, row-major from {@code aOff}, leading dimension lda):
+     * {@code sums[j] = Σ_i |A(i, j)|} in float (see {@link VectorOps#absColumnSums}).
+     */
+    public static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+        checkMatrix("A", a.length, aOff, rows, cols, lda);
+        checkRange(sums.length, 0, cols);
+        OPS.absColumnSums(rows, cols, a, aOff, lda, sums);
+    }
+
+    /**
+     * C = Q·S for a ±1 matrix S and Q the rows of A (m×k, column-major) scaled by {@code scale[i]} and rounded to
+     * integers, in 16-bit two's complement, written to C as floats, with each row's rounding errors summed into
+     * {@code error[i]} (see {@link VectorOps#signProductRounded}): exact where every row has
+     * {@code Σ_p |Q(i, p)| ≤ 32767}; the caller keeps every scaled value under 2^15 in magnitude.
+     */
+    public static void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s,
+                                          float[] c, int cOff, int ldc, float[] error) {
+        Objects.requireNonNull(s, "s");
+        checkMatrix("A by columns", a.length, aOff, s.rows, m, lda);
+        checkMatrix("C", c.length, cOff, m, s.cols, ldc);
+        checkRange(scale.length, 0, m);
+        checkRange(error.length, 0, m);
+        OPS.signProductRounded(m, a, aOff, lda, scale, s, c, cOff, ldc, error);
+    }
+
+    /**
+     * A sign update of n units, each ±1, that decides only the units whose drive clears ±band around
+     * {@code −x·diag}, marking the others with a NaN drive (see {@link VectorOps#bandedSignStep}). Returns
+     * {@code 2·(units left) + (1 if a decided unit changed)}.
+     */
+    public static int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
+        if (!(band >= 0)) {
+            throw new IllegalArgumentException("band must be >= 0, got " + band);
+        }
+        checkRange(drive.length, dOff, n);
+        checkRange(x.length, xOff, n);
+        return OPS.bandedSignStep(drive, dOff, diag, band, x, xOff, n);
+    }
+
+    /**
      * {@code v > 0 ? 1f : −1f} (NaN and ±0 give −1) without a branch: the new sign of a unit is a coin flip to the
      * branch predictor, and C2 compiles the conditional to a branch. {@code v > 0} exactly when v's bits, as a
      * signed long, lie in [1, bits of +∞]: t = bits − 1 in [0, bits of +∞), read off two sign bits.
@@ -427,11 +467,15 @@ public final class Vectors {
     }
 
     private static void checkMatrix(String name, float[] data, int off, int rows, int cols, int ld) {
+        checkMatrix(name, data.length, off, rows, cols, ld);
+    }
+
+    private static void checkMatrix(String name, int length, int off, int rows, int cols, int ld) {
         if (rows < 0 || cols < 0 || ld < cols) {
             throw new IllegalArgumentException(name + " is " + rows + " x " + cols + " with leading dimension " + ld);
         }
         if (rows > 0 && cols > 0) {
-            checkRange(data.length, off, (rows - 1) * ld + cols);
+            checkRange(length, off, (rows - 1) * ld + cols);
         }
     }
 }

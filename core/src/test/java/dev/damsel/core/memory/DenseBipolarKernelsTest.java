@@ -137,6 +137,45 @@ class DenseBipolarKernelsTest {
         return out;
     }
 
+    /**
+     * The 16-bit step decides most units near a memory from the rounded product and leaves some far from every
+     * memory, where drives crowd around zero, to the double sum (a few a probe) or to the float product (many): with
+     * 700 memories of 100 units both happen, and every sign must still be the reference's.
+     */
+    @Test
+    void theSixteenBitStepKeepsTheReferenceSignsNearAndFarFromMemories() {
+        SplittableRandom random = new SplittableRandom(25);
+        int n = 100;
+        for (InteractionFunction f : List.of(new PolynomialInteraction(3), new RectifiedPolynomialInteraction(5),
+                new ExponentialInteraction())) {
+            StateBatch patterns = randomStates(700, n, random);
+            DenseBipolarMemory memory = DenseBipolarMemory.storing(patterns, f, 1.0);
+            float[] values = new float[40 * n];
+            for (int b = 0; b < 40; b++) {
+                StateBatch probe = b < 20 ? Fixtures.flip(patterns, 0.1, random) : randomStates(1, n, random);
+                System.arraycopy(probe.values(), b < 20 ? (b * 7) * n : 0, values, b * n, n);
+            }
+            StateBatch probes = new StateBatch(40, n, values);
+            UnitMask all = UnitMask.all(n);
+            StateBatch stepped = memory.relax(probes, all, ONE_STEP);
+            DenseBipolarReference reference = new DenseBipolarReference(memory);
+            StateBatch expected = reference.relaxSynchronous(probes, all, 1);
+            double[] drives = reference.unitDrives(probes, all);
+            double[] magnitudes = termMagnitudes(memory, probes, all);
+            int checked = 0;
+            for (int b = 0; b < 40; b++) {
+                for (int i = 0; i < n; i++) {
+                    if (Math.abs(drives[b * n + i]) > 1e-5 * magnitudes[b * n + i]) {
+                        assertThat(stepped.get(b, i)).as(f + " probe " + b + " unit " + i)
+                                .isEqualTo(expected.get(b, i));
+                        checked++;
+                    }
+                }
+            }
+            assertThat(checked).as(f.toString()).isGreaterThan(39 * n);
+        }
+    }
+
     /** Degrees 1 and 2 make exact ties common, where the reference's sign is rounding noise; the rest must agree. */
     @Test
     void storedPatternsRelaxLikeTheReferenceToTheEnd() {

@@ -1,0 +1,287 @@
+package dev.damsel.core.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+
+/**
+ * {@link PanamaVectorOps}'s kernels of the 16-bit sign product and its companions: the column magnitudes and the
+ * rounding that make 16-bit coefficients of float ones, and the sign update that decides only the units whose
+ * approximate drive clears a band. Same operations as {@link ScalarVectorOps}, lane by lane, so the same values.
+ *
+ * <p>The sign product is {@link PanamaVectorOps#signProduct}'s method of four Russians (Arlazarov, Dinic, Kronrod
+ * &amp; Faradzev 1970) with 16-bit lanes: a vector holds twice the rows of a float vector, so one table entry read
+ * through a code adds into twice the rows for the same loads. Four vectors of rows a pass ({@link #SHORT_ROWS}, 64 at
+ * 256 bits), tables in blocks of {@link #GROUPS} groups (16 × 16 entries × 64 lanes × 2 bytes = 32 KB, L1), two
+ * columns of S at a time into eight accumulators.
+ */
+final class PanamaShortKernels {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Short> SS = ShortVector.SPECIES_PREFERRED;
+    private static final int FL = FS.length();
+    private static final int SL = SS.length();
+    /** Vectors of lanes per pass. */
+    private static final int VECTORS = 4;
+    /** Rows of A per pass. */
+    static final int SHORT_ROWS = VECTORS * SL;
+    /** Groups per block of tables. */
+    static final int GROUPS = 16;
+    private static final int ROW_SHIFT = Integer.numberOfTrailingZeros(SHORT_ROWS);
+    private static final int TABLE_SHIFT = ROW_SHIFT + SignMatrix.GROUP;
+    /** 1.5·2^23: a float of magnitude under 2^22 plus this is rounded to an integer, held in the low mantissa bits. */
+    private static final float ROUNDING = 12_582_912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private PanamaShortKernels() {
+    }
+
+    static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+        int j = 0;
+        for (; j + FL <= cols; j += FL) {
+            FloatVector sum = FloatVector.zero(FS);
+            for (int i = 0; i < rows; i++) {
+                sum = sum.add(FloatVector.fromArray(FS, a, aOff + i * lda + j).abs());
+            }
+            sum.intoArray(sums, j);
+        }
+        for (; j < cols; j++) {
+            float sum = 0f;
+            for (int i = 0; i < rows; i++) {
+                sum += Math.abs(a[aOff + i * lda + j]);
+            }
+            sums[j] = sum;
+        }
+    }
+
+    static void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c,
+                                   int cOff, int ldc, float[] error) {
+        int k = s.rows;
+        int n = s.cols;
+        int groups = s.groups;
+        Scratch scratch = SCRATCH.get();
+        // One spare column of sums: an odd last column runs paired with itself, its twin's sums going there.
+        short[] acc = scratch.sums((n + 1) * SHORT_ROWS);
+        float[] staged = scratch.staged;
+        short[] tables = scratch.tables;
+        float[] laneScale = scratch.laneScale;
+        float[] laneError = scratch.laneError;
+        for (int i0 = 0; i0 < m; i0 += SHORT_ROWS) {
+            int rows = Math.min(SHORT_ROWS, m - i0);
+            Arrays.fill(acc, 0, n * SHORT_ROWS, (short) 0);
+            Arrays.fill(laneScale, 0f);
+            System.arraycopy(scale, i0, laneScale, 0, rows);
+            Arrays.fill(laneError, 0f);
+            for (int g0 = 0; g0 < groups; g0 += GROUPS) {
+                int count = Math.min(GROUPS, groups - g0);
+                for (int g = 0; g < count; g++) {
+                    int p = SignMatrix.GROUP * (g0 + g);
+                    int to = g << TABLE_SHIFT;
+                    if (rows == SHORT_ROWS && p + SignMatrix.GROUP <= k) {
+                        roundedTables(a, aOff + p * lda + i0, lda, laneScale, laneError, tables, to);
+                    } else {
+                        stage(a, aOff + i0, lda, rows, p, k, staged);
+                        roundedTables(staged, 0, SHORT_ROWS, laneScale, laneError, tables, to);
+                    }
+                }
+                for (int j = 0; j < n; j += 2) {
+                    int stride = j + 1 < n ? groups : 0;
+                    addEntries(s.codes, j * groups + g0, stride, count, tables, acc, j << ROW_SHIFT);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                int lane = lane(r);
+                error[i0 + r] = laneError[r];
+                int row = cOff + (i0 + r) * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = acc[(j << ROW_SHIFT) + lane];
+                }
+            }
+        }
+    }
+
+    /**
+     * The 16-bit lane of row r of a pass: a short vector holds the rounded values of two float vectors of rows,
+     * interleaved (the first's row t in lane 2t, the second's in lane 2t + 1), which is how two vectors of 32-bit
+     * integers become one of 16-bit ones without a lane conversion (not compiled to vector code on Java 17).
+     */
+    private static int lane(int r) {
+        int v = r / SL;
+        int t = r % SL;
+        return v * SL + (t < FL ? 2 * t : 2 * (t - FL) + 1);
+    }
+
+    /** Columns p…p+3 of A for {@code rows} rows from {@code from}, 0 past k and past the rows, into four lane rows. */
+    private static void stage(float[] a, int from, int lda, int rows, int p, int k, float[] out) {
+        Arrays.fill(out, 0f);
+        for (int t = 0; t < SignMatrix.GROUP && p + t < k; t++) {
+            System.arraycopy(a, from + (p + t) * lda, out, t * SHORT_ROWS, rows);
+        }
+    }
+
+    /**
+     * One group's table for all lanes, from four lane rows of A {@code stride} apart, each value scaled by its row's
+     * scale and rounded, its rounding error added to its row's sum (in the order of the group's four columns).
+     */
+    private static void roundedTables(float[] src, int at, int stride, float[] laneScale, float[] laneError,
+                                      short[] tables, int to) {
+        for (int v = 0; v < SHORT_ROWS; v += SL) {
+            ShortVector a0 = rounded(src, at + v, laneScale, laneError, v);
+            ShortVector a1 = rounded(src, at + stride + v, laneScale, laneError, v);
+            ShortVector a2 = rounded(src, at + 2 * stride + v, laneScale, laneError, v);
+            ShortVector a3 = rounded(src, at + 3 * stride + v, laneScale, laneError, v);
+            table(a0, a1, a2, a3, tables, to + v);
+        }
+    }
+
+    /**
+     * Two float vectors of one column of A from {@code at}, times their rows' scales, rounded to the nearest integer
+     * (ties to even) by adding and subtracting 1.5·2^23, which leaves the integer in the low bits of the sum's bits;
+     * the low 16 bits of the two vectors' integers are packed into one short vector (see {@link #lane}).
+     */
+    private static ShortVector rounded(float[] src, int at, float[] laneScale, float[] laneError, int v) {
+        FloatVector p0 = FloatVector.fromArray(FS, src, at).mul(FloatVector.fromArray(FS, laneScale, v));
+        FloatVector p1 = FloatVector.fromArray(FS, src, at + FL).mul(FloatVector.fromArray(FS, laneScale, v + FL));
+        FloatVector m0 = p0.add(ROUNDING);
+        FloatVector m1 = p1.add(ROUNDING);
+        FloatVector.fromArray(FS, laneError, v).add(p0.sub(m0.sub(ROUNDING)).abs()).intoArray(laneError, v);
+        FloatVector.fromArray(FS, laneError, v + FL).add(p1.sub(m1.sub(ROUNDING)).abs())
+                .intoArray(laneError, v + FL);
+        IntVector q0 = m0.reinterpretAsInts().sub(ROUNDING_BITS);
+        IntVector q1 = m1.reinterpretAsInts().sub(ROUNDING_BITS);
+        return q0.and(0xffff).or(q1.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
+    }
+
+    /** One vector of lanes of one group's table ({@link SignMatrix#table}'s operations lane by lane). */
+    private static void table(ShortVector a0, ShortVector a1, ShortVector a2, ShortVector a3, short[] tables, int to) {
+        ShortVector n0 = a0.neg();
+        ShortVector u0 = n0.sub(a1);
+        ShortVector u1 = a0.sub(a1);
+        ShortVector u2 = n0.add(a1);
+        ShortVector u3 = a0.add(a1);
+        ShortVector v0 = a2.neg().sub(a3);
+        ShortVector v1 = a2.sub(a3);
+        entry(u0.add(v0), tables, to, 0);
+        entry(u1.add(v0), tables, to, 1);
+        entry(u2.add(v0), tables, to, 2);
+        entry(u3.add(v0), tables, to, 3);
+        entry(u0.add(v1), tables, to, 4);
+        entry(u1.add(v1), tables, to, 5);
+        entry(u2.add(v1), tables, to, 6);
+        entry(u3.add(v1), tables, to, 7);
+    }
+
+    private static void entry(ShortVector value, short[] tables, int to, int code) {
+        value.intoArray(tables, to + (code << ROW_SHIFT));
+        value.neg().intoArray(tables, to + ((SignMatrix.TABLE - 1 - code) << ROW_SHIFT));
+    }
+
+    /**
+     * Two columns' entries of {@code count} groups added into their sums, the second column {@code stride} codes
+     * after the first and its sums {@link #SHORT_ROWS} after the first's (a stride of 0 repeats the first column).
+     */
+    private static void addEntries(byte[] codes, int c0, int stride, int count, short[] tables, short[] acc, int at) {
+        int c1 = c0 + stride;
+        int at1 = at + SHORT_ROWS;
+        ShortVector s00 = ShortVector.fromArray(SS, acc, at);
+        ShortVector s01 = ShortVector.fromArray(SS, acc, at + SL);
+        ShortVector s02 = ShortVector.fromArray(SS, acc, at + 2 * SL);
+        ShortVector s03 = ShortVector.fromArray(SS, acc, at + 3 * SL);
+        ShortVector s10 = ShortVector.fromArray(SS, acc, at1);
+        ShortVector s11 = ShortVector.fromArray(SS, acc, at1 + SL);
+        ShortVector s12 = ShortVector.fromArray(SS, acc, at1 + 2 * SL);
+        ShortVector s13 = ShortVector.fromArray(SS, acc, at1 + 3 * SL);
+        for (int g = 0; g < count; g++) {
+            int t = g << TABLE_SHIFT;
+            int e0 = t + (codes[c0 + g] << ROW_SHIFT);
+            int e1 = t + (codes[c1 + g] << ROW_SHIFT);
+            s00 = s00.add(ShortVector.fromArray(SS, tables, e0));
+            s01 = s01.add(ShortVector.fromArray(SS, tables, e0 + SL));
+            s02 = s02.add(ShortVector.fromArray(SS, tables, e0 + 2 * SL));
+            s03 = s03.add(ShortVector.fromArray(SS, tables, e0 + 3 * SL));
+            s10 = s10.add(ShortVector.fromArray(SS, tables, e1));
+            s11 = s11.add(ShortVector.fromArray(SS, tables, e1 + SL));
+            s12 = s12.add(ShortVector.fromArray(SS, tables, e1 + 2 * SL));
+            s13 = s13.add(ShortVector.fromArray(SS, tables, e1 + 3 * SL));
+        }
+        s00.intoArray(acc, at);
+        s01.intoArray(acc, at + SL);
+        s02.intoArray(acc, at + 2 * SL);
+        s03.intoArray(acc, at + 3 * SL);
+        s10.intoArray(acc, at1);
+        s11.intoArray(acc, at1 + SL);
+        s12.intoArray(acc, at1 + 2 * SL);
+        s13.intoArray(acc, at1 + 3 * SL);
+    }
+
+    /**
+     * In float lanes: for a float d and a double t, {@code d > t} exactly when d is at least the smallest float
+     * above t, and {@code d < t} exactly when d is at most the largest float below t; one pair of thresholds for each
+     * value of x gives the scalar reference's decisions bit for bit.
+     */
+    static int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
+        FloatVector upPlus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(band - diag));
+        FloatVector upMinus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(band + diag));
+        FloatVector downPlus = FloatVector.broadcast(FS, FloatThresholds.largestBelow(-band - diag));
+        FloatVector downMinus = FloatVector.broadcast(FS, FloatThresholds.largestBelow(-band + diag));
+        FloatVector plus = FloatVector.broadcast(FS, 1f);
+        FloatVector minus = FloatVector.broadcast(FS, -1f);
+        FloatVector nan = FloatVector.broadcast(FS, Float.NaN);
+        VectorMask<Float> differ = FS.maskAll(false);
+        int left = 0;
+        int j = 0;
+        for (; j + FL <= n; j += FL) {
+            FloatVector old = FloatVector.fromArray(FS, x, xOff + j);
+            FloatVector d = FloatVector.fromArray(FS, drive, dOff + j);
+            VectorMask<Float> isPlus = old.compare(VectorOperators.GT, 0f);
+            VectorMask<Float> up = d.compare(VectorOperators.GE, upMinus.blend(upPlus, isPlus));
+            VectorMask<Float> down = d.compare(VectorOperators.LE, downMinus.blend(downPlus, isPlus));
+            VectorMask<Float> undecided = up.or(down).not();
+            FloatVector next = old.blend(plus, up).blend(minus, down);
+            differ = differ.or(next.compare(VectorOperators.NE, old));
+            next.intoArray(x, xOff + j);
+            if (undecided.anyTrue()) {
+                d.blend(nan, undecided).intoArray(drive, dOff + j);
+                left += undecided.trueCount();
+            }
+        }
+        boolean changed = differ.anyTrue();
+        for (; j < n; j++) {
+            float old = x[xOff + j];
+            float d = drive[dOff + j];
+            double shift = old * diag;
+            if (d > band - shift) {
+                x[xOff + j] = 1f;
+            } else if (d < -band - shift) {
+                x[xOff + j] = -1f;
+            } else {
+                drive[dOff + j] = Float.NaN;
+                left++;
+            }
+            changed |= Float.floatToRawIntBits(old) != Float.floatToRawIntBits(x[xOff + j]);
+        }
+        return 2 * left + (changed ? 1 : 0);
+    }
+
+    /** A thread's arrays for {@link #signProductRounded}: a staged group, a block's tables, the lanes' scales and
+     * rounding errors, and the sums. */
+    private static final class Scratch {
+        final float[] staged = new float[SignMatrix.GROUP * SHORT_ROWS];
+        final float[] laneScale = new float[SHORT_ROWS];
+        final float[] laneError = new float[SHORT_ROWS];
+        final short[] tables = new short[GROUPS * SignMatrix.TABLE * SHORT_ROWS];
+        private short[] sums = new short[0];
+
+        short[] sums(int size) {
+            if (sums.length < size) {
+                sums = new short[size];
+            }
+            return sums;
+        }
+    }
+}

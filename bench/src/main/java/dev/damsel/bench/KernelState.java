@@ -31,6 +31,9 @@ public class KernelState {
     public SignMatrix xiSigns;
     /** The coefficients memory-major (K×B), as the step hands them to {@link Vectors#signProduct}. */
     public float[] coefficientColumns;
+    /** Each probe's scale for {@link Vectors#signProductRounded}: its coefficients' 16-bit sums just fit. */
+    public float[] roundingScale;
+    public float[] roundingError;
     /** Tables indexed by overlap + N, for {@link Vectors#bitOverlapsMapped}. */
     public float[] halfTable;
     public double[] otherTable;
@@ -38,6 +41,8 @@ public class KernelState {
     /** A state and drives for {@link Vectors#signStep} (one probe's units). */
     public float[] state;
     public float[] drive;
+    /** A copy of the drives that {@link Vectors#bandedSignStep} may mark. */
+    public float[] driveCopy;
     public float[] out;
     public float[] overlapsOut;
     public long[] probeBits;
@@ -73,6 +78,12 @@ public class KernelState {
                 coefficientColumns[mu * probes + b] = coefficients[b * memories + mu];
             }
         }
+        roundingScale = new float[probes];
+        Vectors.absColumnSums(memories, probes, coefficientColumns, 0, probes, roundingScale);
+        for (int b = 0; b < probes; b++) {
+            roundingScale[b] = (float) ((Short.MAX_VALUE - 0.51 * memories) / (roundingScale[b] * 1.001));
+        }
+        roundingError = new float[probes];
         halfTable = new float[2 * dim + 1];
         otherTable = new double[2 * dim + 1];
         for (int h = 0; h < halfTable.length; h++) {
@@ -85,6 +96,7 @@ public class KernelState {
         for (int j = 0; j < dim; j++) {
             drive[j] = (float) (random.nextDouble() - 0.5);
         }
+        driveCopy = new float[dim];
         out = new float[probes * dim];
         overlapsOut = new float[probes * memories];
         int words = Vectors.words(dim);

@@ -57,6 +57,24 @@ public abstract class Kernels {
     }
 
     /**
+     * The same product on 16-bit coefficients as the step runs it for every unit: each probe's coefficients scaled
+     * and rounded on the way into the tables, four Russians on 16-bit lanes ({@link Vectors#signProductRounded}).
+     */
+    @Benchmark
+    public float[] stepSignProductRounded(KernelState s) {
+        Vectors.signProductRounded(s.probes, s.coefficientColumns, 0, s.probes, s.roundingScale, s.xiSigns, s.out, 0,
+                s.dim, s.roundingError);
+        return s.out;
+    }
+
+    /** The banded sign update of one probe's units ({@link Vectors#bandedSignStep}); its drives are left as they are. */
+    @Benchmark
+    public int bandedSignStep(KernelState s) {
+        System.arraycopy(s.drive, 0, s.driveCopy, 0, s.dim);
+        return Vectors.bandedSignStep(s.driveCopy, 0, 0.01, 0.1, s.state, 0, s.dim);
+    }
+
+    /**
      * One synchronous sign update of every unit of one probe ({@link Vectors#signStep}); the state settles after the
      * first call, and every call does the same work.
      */

@@ -68,6 +68,7 @@ final class PanamaShortKernels {
         // One spare column of sums: an odd last column runs paired with itself, its twin's sums going there.
         short[] acc = scratch.sums((n + 1) * SHORT_ROWS);
         float[] staged = scratch.staged;
+        short[] rounded = scratch.rounded;
         short[] tables = scratch.tables;
         float[] laneScale = scratch.laneScale;
         float[] laneError = scratch.laneError;
@@ -83,10 +84,10 @@ final class PanamaShortKernels {
                     int p = SignMatrix.GROUP * (g0 + g);
                     int to = g << TABLE_SHIFT;
                     if (rows == SHORT_ROWS && p + SignMatrix.GROUP <= k) {
-                        roundedTables(a, aOff + p * lda + i0, lda, laneScale, laneError, tables, to);
+                        roundedTables(a, aOff + p * lda + i0, lda, laneScale, laneError, rounded, tables, to);
                     } else {
                         stage(a, aOff + i0, lda, rows, p, k, staged);
-                        roundedTables(staged, 0, SHORT_ROWS, laneScale, laneError, tables, to);
+                        roundedTables(staged, 0, SHORT_ROWS, laneScale, laneError, rounded, tables, to);
                     }
                 }
                 for (int j = 0; j < n; j += 2) {
@@ -125,40 +126,48 @@ final class PanamaShortKernels {
     }
 
     /**
-     * One group's table for all lanes, from four lane rows of A {@code stride} apart, each value scaled by its row's
-     * scale and rounded, its rounding error added to its row's sum (in the order of the group's four columns).
+     * One group's table for all lanes, from four lane rows of A {@code stride} apart: each value scaled by its row's
+     * scale and rounded into {@code rounded} (its rounding error added to its row's sum, in the order of the group's
+     * four columns), then tabulated from there. Vectors pass between methods only through arrays: a vector argument
+     * of a method C2 does not inline is boxed on the heap.
      */
     private static void roundedTables(float[] src, int at, int stride, float[] laneScale, float[] laneError,
-                                      short[] tables, int to) {
+                                      short[] rounded, short[] tables, int to) {
+        for (int t = 0; t < SignMatrix.GROUP; t++) {
+            round(src, at + t * stride, laneScale, laneError, rounded, t * SHORT_ROWS);
+        }
         for (int v = 0; v < SHORT_ROWS; v += SL) {
-            ShortVector a0 = rounded(src, at + v, laneScale, laneError, v);
-            ShortVector a1 = rounded(src, at + stride + v, laneScale, laneError, v);
-            ShortVector a2 = rounded(src, at + 2 * stride + v, laneScale, laneError, v);
-            ShortVector a3 = rounded(src, at + 3 * stride + v, laneScale, laneError, v);
-            table(a0, a1, a2, a3, tables, to + v);
+            table(rounded, v, SHORT_ROWS, tables, to + v);
         }
     }
 
     /**
-     * Two float vectors of one column of A from {@code at}, times their rows' scales, rounded to the nearest integer
-     * (ties to even) by adding and subtracting 1.5·2^23, which leaves the integer in the low bits of the sum's bits;
-     * the low 16 bits of the two vectors' integers are packed into one short vector (see {@link #lane}).
+     * One lane row of A from {@code at}, times the rows' scales, rounded to the nearest integer (ties to even) by
+     * adding and subtracting 1.5·2^23, which leaves the integer in the low bits of the sum's bits; each two float
+     * vectors' integers are packed, by their low 16 bits, into one short vector (see {@link #lane}).
      */
-    private static ShortVector rounded(float[] src, int at, float[] laneScale, float[] laneError, int v) {
-        FloatVector p0 = FloatVector.fromArray(FS, src, at).mul(FloatVector.fromArray(FS, laneScale, v));
-        FloatVector p1 = FloatVector.fromArray(FS, src, at + FL).mul(FloatVector.fromArray(FS, laneScale, v + FL));
-        FloatVector m0 = p0.add(ROUNDING);
-        FloatVector m1 = p1.add(ROUNDING);
-        FloatVector.fromArray(FS, laneError, v).add(p0.sub(m0.sub(ROUNDING)).abs()).intoArray(laneError, v);
-        FloatVector.fromArray(FS, laneError, v + FL).add(p1.sub(m1.sub(ROUNDING)).abs())
-                .intoArray(laneError, v + FL);
-        IntVector q0 = m0.reinterpretAsInts().sub(ROUNDING_BITS);
-        IntVector q1 = m1.reinterpretAsInts().sub(ROUNDING_BITS);
-        return q0.and(0xffff).or(q1.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
+    private static void round(float[] src, int at, float[] laneScale, float[] laneError, short[] out, int to) {
+        for (int v = 0; v < SHORT_ROWS; v += SL) {
+            FloatVector p0 = FloatVector.fromArray(FS, src, at + v).mul(FloatVector.fromArray(FS, laneScale, v));
+            FloatVector p1 = FloatVector.fromArray(FS, src, at + v + FL)
+                    .mul(FloatVector.fromArray(FS, laneScale, v + FL));
+            FloatVector m0 = p0.add(ROUNDING);
+            FloatVector m1 = p1.add(ROUNDING);
+            FloatVector.fromArray(FS, laneError, v).add(p0.sub(m0.sub(ROUNDING)).abs()).intoArray(laneError, v);
+            FloatVector.fromArray(FS, laneError, v + FL).add(p1.sub(m1.sub(ROUNDING)).abs())
+                    .intoArray(laneError, v + FL);
+            IntVector q0 = m0.reinterpretAsInts().sub(ROUNDING_BITS);
+            IntVector q1 = m1.reinterpretAsInts().sub(ROUNDING_BITS);
+            q0.and(0xffff).or(q1.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts().intoArray(out, to + v);
+        }
     }
 
     /** One vector of lanes of one group's table ({@link SignMatrix#table}'s operations lane by lane). */
-    private static void table(ShortVector a0, ShortVector a1, ShortVector a2, ShortVector a3, short[] tables, int to) {
+    private static void table(short[] src, int at, int stride, short[] tables, int to) {
+        ShortVector a0 = ShortVector.fromArray(SS, src, at);
+        ShortVector a1 = ShortVector.fromArray(SS, src, at + stride);
+        ShortVector a2 = ShortVector.fromArray(SS, src, at + 2 * stride);
+        ShortVector a3 = ShortVector.fromArray(SS, src, at + 3 * stride);
         ShortVector n0 = a0.neg();
         ShortVector u0 = n0.sub(a1);
         ShortVector u1 = a0.sub(a1);
@@ -220,37 +229,34 @@ final class PanamaShortKernels {
     }
 
     /**
-     * In float lanes: for a float d and a double t, {@code d > t} exactly when d is at least the smallest float
-     * above t, and {@code d < t} exactly when d is at most the largest float below t; one pair of thresholds for each
-     * value of x gives the scalar reference's decisions bit for bit.
+     * In float lanes, on w = x·d (exact for x = ±1): x stays where {@code w > band − diag} and flips where
+     * {@code w < −band − diag}, for either value of x (the scalar reference's two thresholds for x = −1 are the
+     * negations of these, and rounding to nearest is symmetric). For a float w and a double t, {@code w > t} exactly
+     * when w is at least the smallest float above t, and {@code w < t} exactly when w is at most the largest float
+     * below t: the reference's decisions bit for bit.
      */
     static int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n) {
-        FloatVector upPlus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(band - diag));
-        FloatVector upMinus = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(band + diag));
-        FloatVector downPlus = FloatVector.broadcast(FS, FloatThresholds.largestBelow(-band - diag));
-        FloatVector downMinus = FloatVector.broadcast(FS, FloatThresholds.largestBelow(-band + diag));
-        FloatVector plus = FloatVector.broadcast(FS, 1f);
-        FloatVector minus = FloatVector.broadcast(FS, -1f);
+        FloatVector keepAbove = FloatVector.broadcast(FS, FloatThresholds.smallestAbove(band - diag));
+        FloatVector flipBelow = FloatVector.broadcast(FS, FloatThresholds.largestBelow(-band - diag));
         FloatVector nan = FloatVector.broadcast(FS, Float.NaN);
-        VectorMask<Float> differ = FS.maskAll(false);
+        VectorMask<Float> flipped = FS.maskAll(false);
         int left = 0;
         int j = 0;
         for (; j + FL <= n; j += FL) {
             FloatVector old = FloatVector.fromArray(FS, x, xOff + j);
             FloatVector d = FloatVector.fromArray(FS, drive, dOff + j);
-            VectorMask<Float> isPlus = old.compare(VectorOperators.GT, 0f);
-            VectorMask<Float> up = d.compare(VectorOperators.GE, upMinus.blend(upPlus, isPlus));
-            VectorMask<Float> down = d.compare(VectorOperators.LE, downMinus.blend(downPlus, isPlus));
-            VectorMask<Float> undecided = up.or(down).not();
-            FloatVector next = old.blend(plus, up).blend(minus, down);
-            differ = differ.or(next.compare(VectorOperators.NE, old));
-            next.intoArray(x, xOff + j);
-            if (undecided.anyTrue()) {
-                d.blend(nan, undecided).intoArray(drive, dOff + j);
-                left += undecided.trueCount();
+            FloatVector w = d.mul(old);
+            VectorMask<Float> keep = w.compare(VectorOperators.GE, keepAbove);
+            VectorMask<Float> flip = w.compare(VectorOperators.LE, flipBelow);
+            old.blend(old.neg(), flip).intoArray(x, xOff + j);
+            flipped = flipped.or(flip);
+            VectorMask<Float> decided = keep.or(flip);
+            if (!decided.allTrue()) {
+                nan.blend(d, decided).intoArray(drive, dOff + j);
+                left += FL - decided.trueCount();
             }
         }
-        boolean changed = differ.anyTrue();
+        boolean changed = flipped.anyTrue();
         for (; j < n; j++) {
             float old = x[xOff + j];
             float d = drive[dOff + j];
@@ -272,6 +278,7 @@ final class PanamaShortKernels {
      * rounding errors, and the sums. */
     private static final class Scratch {
         final float[] staged = new float[SignMatrix.GROUP * SHORT_ROWS];
+        final short[] rounded = new short[SignMatrix.GROUP * SHORT_ROWS];
         final float[] laneScale = new float[SHORT_ROWS];
         final float[] laneError = new float[SHORT_ROWS];
         final short[] tables = new short[GROUPS * SignMatrix.TABLE * SHORT_ROWS];

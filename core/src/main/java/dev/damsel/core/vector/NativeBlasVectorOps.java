@@ -221,6 +221,12 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
+                                  double[] second, float[] out, int outOff, double[] sums) {
+        delegate.bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+    }
+
+    @Override
     public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
         delegate.signProduct(m, a, aOff, lda, s, c, cOff, ldc);
     }

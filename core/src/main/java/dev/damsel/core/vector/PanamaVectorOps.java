@@ -463,6 +463,16 @@ final class PanamaVectorOps implements VectorOps {
     private static final ThreadLocal<SignScratch> SIGN_SCRATCH = ThreadLocal.withInitial(SignScratch::new);
 
     @Override
+    public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
+                                  double[] second, float[] out, int outOff, double[] sums) {
+        if (PanamaBitOverlaps.pays(Vectors.words(n))) {
+            PanamaBitOverlaps.mapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+        } else {
+            BitOverlaps.mapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+        }
+    }
+
+    @Override
     public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
         int k = s.rows;
         int n = s.cols;

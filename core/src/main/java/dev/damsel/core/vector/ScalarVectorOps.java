@@ -69,6 +69,12 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
+                                  double[] second, float[] out, int outOff, double[] sums) {
+        BitOverlaps.mapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);
+    }
+
+    @Override
     public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
         int k = s.rows;
         int groups = s.groups;

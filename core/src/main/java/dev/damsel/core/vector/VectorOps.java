@@ -77,6 +77,15 @@ public interface VectorOps {
     }
 
     /**
+     * The overlaps of bit-packed ±1 rows read through two tables indexed by overlap + n (each of 2n + 1 entries): row
+     * i of a at {@code aOff + i·words(n)}, row j of b at {@code j·words(n)}, h_ij = n − 2·popcount(a_i XOR b_j),
+     * {@code out[outOff + i·rowsB + j] = first[h_ij + n]} and {@code sums[j] += second[h_ij + n]}, one addition per
+     * row of a, i ascending. Every implementation gives these exact values.
+     */
+    void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first, double[] second,
+                           float[] out, int outOff, double[] sums);
+
+    /**
      * C = A·S for A (m×k, <em>column-major</em>: A(i, p) at {@code a[aOff + p·lda + i]}, lda ≥ m) and a ±1 matrix S
      * (k×n), overwriting C (m×n, row-major from {@code cOff}, leading dimension ldc). A is taken by columns because a
      * column of A is what a table entry combines, for many rows at once. The method of four Russians (Arlazarov, Dinic,

@@ -32,7 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       only the sign, so each probe's coefficients are divided by their largest magnitude before the float product:
  *       no overflow for any degree or β. The overlaps come from bit-packed words and the product with ξ is
  *       {@link Vectors#signProduct} (four Russians: tables of signed sums of four coefficients, about a quarter of
- *       the additions of a matrix product);</li>
+ *       the additions of a matrix product). Over all units and up to {@link #QUANTISED_MAX_MEMORIES} memories the
+ *       product runs on 16-bit coefficients instead ({@link Vectors#signProductRounded}, twice the probes a vector),
+ *       scaled so that every 16-bit sum is exact; the rounding errors bound how far each drive can be off, and a unit
+ *       whose drive is not clear of that bound is decided again from the float coefficients (see
+ *       {@code quantisedStep});</li>
  *   <li>the loss gradient sums per-item terms over blocks of at most {@link #ITEM_BLOCK} items (fixed by the item
  *       count), each into its own unit-major partial, reduced in block order: bit-identical for any thread count.</li>
  * </ul>

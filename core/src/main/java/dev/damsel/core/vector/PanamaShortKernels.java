@@ -175,19 +175,34 @@ final class PanamaShortKernels {
         ShortVector u3 = a0.add(a1);
         ShortVector v0 = a2.neg().sub(a3);
         ShortVector v1 = a2.sub(a3);
-        entry(u0.add(v0), tables, to, 0);
-        entry(u1.add(v0), tables, to, 1);
-        entry(u2.add(v0), tables, to, 2);
-        entry(u3.add(v0), tables, to, 3);
-        entry(u0.add(v1), tables, to, 4);
-        entry(u1.add(v1), tables, to, 5);
-        entry(u2.add(v1), tables, to, 6);
-        entry(u3.add(v1), tables, to, 7);
-    }
-
-    private static void entry(ShortVector value, short[] tables, int to, int code) {
-        value.intoArray(tables, to + (code << ROW_SHIFT));
-        value.neg().intoArray(tables, to + ((SignMatrix.TABLE - 1 - code) << ROW_SHIFT));
+        // Entry c and its negation, entry 15 − c, stored in place: a helper taking the vector was not inlined by C2
+        // (the table is large), and a vector handed to a call is boxed.
+        int last = (SignMatrix.TABLE - 1) << ROW_SHIFT;
+        int step = 1 << ROW_SHIFT;
+        ShortVector e0 = u0.add(v0);
+        ShortVector e1 = u1.add(v0);
+        ShortVector e2 = u2.add(v0);
+        ShortVector e3 = u3.add(v0);
+        ShortVector e4 = u0.add(v1);
+        ShortVector e5 = u1.add(v1);
+        ShortVector e6 = u2.add(v1);
+        ShortVector e7 = u3.add(v1);
+        e0.intoArray(tables, to);
+        e1.intoArray(tables, to + step);
+        e2.intoArray(tables, to + 2 * step);
+        e3.intoArray(tables, to + 3 * step);
+        e4.intoArray(tables, to + 4 * step);
+        e5.intoArray(tables, to + 5 * step);
+        e6.intoArray(tables, to + 6 * step);
+        e7.intoArray(tables, to + 7 * step);
+        e0.neg().intoArray(tables, to + last);
+        e1.neg().intoArray(tables, to + last - step);
+        e2.neg().intoArray(tables, to + last - 2 * step);
+        e3.neg().intoArray(tables, to + last - 3 * step);
+        e4.neg().intoArray(tables, to + last - 4 * step);
+        e5.neg().intoArray(tables, to + last - 5 * step);
+        e6.neg().intoArray(tables, to + last - 6 * step);
+        e7.neg().intoArray(tables, to + last - 7 * step);
     }
 
     /**

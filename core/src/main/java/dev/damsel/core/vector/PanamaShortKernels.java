@@ -36,6 +36,8 @@ final class PanamaShortKernels {
     /** 1.5·2^23: a float of magnitude under 2^22 plus this is rounded to an integer, held in the low mantissa bits. */
     private static final float ROUNDING = 12_582_912f;
     private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+    /** The reference kernels, for the units past the last whole vector. */
+    private static final ScalarVectorOps SCALAR = new ScalarVectorOps();
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private PanamaShortKernels() {
@@ -271,21 +273,9 @@ final class PanamaShortKernels {
                 left += FL - decided.trueCount();
             }
         }
-        boolean changed = flipped.anyTrue();
-        for (; j < n; j++) {
-            float old = x[xOff + j];
-            float d = drive[dOff + j];
-            double shift = old * diag;
-            if (d > band - shift) {
-                x[xOff + j] = 1f;
-            } else if (d < -band - shift) {
-                x[xOff + j] = -1f;
-            } else {
-                drive[dOff + j] = Float.NaN;
-                left++;
-            }
-            changed |= Float.floatToRawIntBits(old) != Float.floatToRawIntBits(x[xOff + j]);
-        }
+        int tail = j < n ? SCALAR.bandedSignStep(drive, dOff + j, diag, band, x, xOff + j, n - j) : 0;
+        left += tail >>> 1;
+        boolean changed = flipped.anyTrue() || (tail & 1) != 0;
         return 2 * left + (changed ? 1 : 0);
     }
 

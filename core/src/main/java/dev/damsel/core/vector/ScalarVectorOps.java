@@ -6,7 +6,7 @@ package dev.damsel.core.vector;
  */
 public final class ScalarVectorOps implements VectorOps {
     public static final String NAME = "scalar";
-    /** Each thread's tables of {@link #signProduct}, grown to the largest k it has met. */
+    /** Each thread's tables of the sign products, grown to the largest k it has met. */
     private static final ThreadLocal<float[]> TABLES = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
@@ -78,11 +78,7 @@ public final class ScalarVectorOps implements VectorOps {
     public void signProduct(int m, float[] a, int aOff, int lda, SignMatrix s, float[] c, int cOff, int ldc) {
         int k = s.rows;
         int groups = s.groups;
-        float[] tables = TABLES.get();
-        if (tables.length < groups * SignMatrix.TABLE) {
-            tables = new float[groups * SignMatrix.TABLE];
-            TABLES.set(tables);
-        }
+        float[] tables = tables(groups);
         for (int i = 0; i < m; i++) {
             for (int g = 0; g < groups; g++) {
                 int p = SignMatrix.GROUP * g;
@@ -98,6 +94,16 @@ public final class ScalarVectorOps implements VectorOps {
                 c[cOff + i * ldc + j] = sum;
             }
         }
+    }
+
+    /** This thread's tables for {@code groups} groups. */
+    private static float[] tables(int groups) {
+        float[] tables = TABLES.get();
+        if (tables.length < groups * SignMatrix.TABLE) {
+            tables = new float[groups * SignMatrix.TABLE];
+            TABLES.set(tables);
+        }
+        return tables;
     }
 
     /** A(i, p) of column-major A, 0 past k. */
@@ -121,8 +127,10 @@ public final class ScalarVectorOps implements VectorOps {
                                    int cOff, int ldc, float[] error) {
         int k = s.rows;
         int groups = s.groups;
-        short[] q = new short[groups * SignMatrix.GROUP];
-        short[] tables = new short[groups * SignMatrix.TABLE];
+        // The rounded values as floats (the low 16 bits, as the 16-bit lanes keep them): their tables' sums of four
+        // are exact in float, and their low 16 bits are the 16-bit tables' entries.
+        float[] q = new float[groups * SignMatrix.GROUP];
+        float[] tables = tables(groups);
         for (int i = 0; i < m; i++) {
             float err = 0f;
             for (int p = 0; p < k; p++) {
@@ -140,7 +148,7 @@ public final class ScalarVectorOps implements VectorOps {
                 int codes = j * groups;
                 short sum = 0;
                 for (int g = 0; g < groups; g++) {
-                    sum += tables[g * SignMatrix.TABLE + s.codes[codes + g]];
+                    sum += (short) (int) tables[g * SignMatrix.TABLE + s.codes[codes + g]];
                 }
                 c[cOff + i * ldc + j] = sum;
             }

@@ -64,32 +64,6 @@ public final class SignMatrix {
         entry(u3 + v1, out, off, 7);
     }
 
-    /**
-     * {@link #table(float, float, float, float, float[], int)} in 16-bit two's complement: the same operations, each
-     * result taken modulo 2^16 (the order does not matter for integers).
-     */
-    static void table(short a0, short a1, short a2, short a3, short[] out, int off) {
-        int u0 = -a0 - a1;
-        int u1 = a0 - a1;
-        int u2 = -a0 + a1;
-        int u3 = a0 + a1;
-        int v0 = -a2 - a3;
-        int v1 = a2 - a3;
-        entry(u0 + v0, out, off, 0);
-        entry(u1 + v0, out, off, 1);
-        entry(u2 + v0, out, off, 2);
-        entry(u3 + v0, out, off, 3);
-        entry(u0 + v1, out, off, 4);
-        entry(u1 + v1, out, off, 5);
-        entry(u2 + v1, out, off, 6);
-        entry(u3 + v1, out, off, 7);
-    }
-
-    private static void entry(int value, short[] out, int off, int code) {
-        out[off + code] = (short) value;
-        out[off + TABLE - 1 - code] = (short) -value;
-    }
-
     private static void entry(float value, float[] out, int off, int code) {
         out[off + code] = value;
         out[off + TABLE - 1 - code] = -value;

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -20,21 +21,16 @@ class RoundedSignProductTest {
         // A is 2×5 by columns: rows (1.2, 2.5, 3.5, −4.4, 5) and (−1, 0.26, 2, −3, 10), scaled by 2 and 0.5.
         // Row 0 scaled: 2.4, 5, 7, −8.8, 10 → 2, 5, 7, −9, 10 (errors 0.4 + 0.2 = 0.6, up to float rounding).
         // Row 1 scaled: −0.5, 0.13, 1, −1.5, 5 → −0 (ties to even), 0, 1, −2, 5 (errors 0.5 + 0.13 + 0.5 = 1.13).
+        // S is SignProductTest's hand matrix.
         float[] a = {1.2f, -1, 2.5f, 0.26f, 3.5f, 2, -4.4f, -3, 5, 10};
-        float[] s = {1, 1, -1,
-                     1, -1, -1,
-                     1, 1, -1,
-                     1, -1, -1,
-                     1, 1, 1};
-        SignMatrix signs = Vectors.signMatrix(5, 3, s, 0, 3);
         float[] c = new float[6];
         float[] error = new float[2];
-        scalar.signProductRounded(2, a, 0, 2, new float[]{2, 0.5f}, signs, c, 0, 3, error);
+        scalar.signProductRounded(2, a, 0, 2, new float[]{2, 0.5f}, SignProductTest.handSigns(), c, 0, 3, error);
         assertThat(c).containsExactly(
                 2 + 5 + 7 - 9 + 10, 2 - 5 + 7 + 9 + 10, -2 - 5 - 7 + 9 + 10,
                 0 + 0 + 1 - 2 + 5, 0 - 0 + 1 + 2 + 5, -0 - 0 - 1 + 2 + 5);
-        assertThat(error[0]).isCloseTo(0.6f, org.assertj.core.api.Assertions.within(1e-5f));
-        assertThat(error[1]).isCloseTo(1.13f, org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(error[0]).isCloseTo(0.6f, within(1e-5f));
+        assertThat(error[1]).isCloseTo(1.13f, within(1e-5f));
     }
 
     @Test

@@ -15,20 +15,26 @@ class SignProductTest {
 
     @Test
     void aSmallProductHasTheHandComputedValues() {
-        // A is 2×5, given by columns: rows (1, 2, 3, 4, 5) and (−1, 0.5, 2, −3, 10). S is 5×3: column 0 is all +1,
-        // column 1 alternates, column 2 is +1 only in row 4 (the second group: one real row, three padding rows).
+        // A is 2×5, given by columns: rows (1, 2, 3, 4, 5) and (−1, 0.5, 2, −3, 10); S is the hand matrix below.
         float[] a = {1, -1, 2, 0.5f, 3, 2, 4, -3, 5, 10};
+        float[] c = new float[6];
+        scalar.signProduct(2, a, 0, 2, handSigns(), c, 0, 3);
+        assertThat(c).containsExactly(
+                15, 1 - 2 + 3 - 4 + 5, -1 - 2 - 3 - 4 + 5,
+                8.5f, -1 - 0.5f + 2 + 3 + 10, 1 - 0.5f - 2 + 3 + 10);
+    }
+
+    /**
+     * A 5×3 sign matrix for hand-computed products: column 0 is all +1, column 1 alternates, column 2 is +1 only in
+     * row 4 (the second group: one real row, three padding rows).
+     */
+    static SignMatrix handSigns() {
         float[] s = {1, 1, -1,
                      1, -1, -1,
                      1, 1, -1,
                      1, -1, -1,
                      1, 1, 1};
-        SignMatrix signs = Vectors.signMatrix(5, 3, s, 0, 3);
-        float[] c = new float[6];
-        scalar.signProduct(2, a, 0, 2, signs, c, 0, 3);
-        assertThat(c).containsExactly(
-                15, 1 - 2 + 3 - 4 + 5, -1 - 2 - 3 - 4 + 5,
-                8.5f, -1 - 0.5f + 2 + 3 + 10, 1 - 0.5f - 2 + 3 + 10);
+        return Vectors.signMatrix(5, 3, s, 0, 3);
     }
 
     @Test

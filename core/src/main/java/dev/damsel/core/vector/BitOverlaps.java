@@ -74,49 +74,30 @@ final class BitOverlaps {
     }
 
     /**
-     * {@link #mapped} for four words a row (193 to 256 units), where the blocked loop's inner loop is too
-     * short to pay: two rows of b stay in registers, with their sums, while the rows of a stream past.
+     * {@link #mapped} for four words a row (193 to 256 units), where the blocked loop's inner loop is too short to
+     * pay: one row of b stays in registers, with its sum, while the rows of a stream past. One row rather than two,
+     * and running indices rather than products: with two rows C2 ran out of registers and reloaded them from the
+     * stack every iteration (1.4 against 1.0 popcounts a nanosecond, measured).
      */
     private static void mapped4(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
-                                           double[] second, float[] out, int outOff, double[] sums) {
-        int j = 0;
-        for (; j + 2 <= rowsB; j += 2) {
+                                double[] second, float[] out, int outOff, double[] sums) {
+        int end = aOff + 4 * rowsA;
+        for (int j = 0; j < rowsB; j++) {
             int q = j * 4;
             long p0 = b[q];
             long p1 = b[q + 1];
             long p2 = b[q + 2];
             long p3 = b[q + 3];
-            long r0 = b[q + 4];
-            long r1 = b[q + 5];
-            long r2 = b[q + 6];
-            long r3 = b[q + 7];
-            double s0 = sums[j];
-            double s1 = sums[j + 1];
+            double s = sums[j];
             int o = outOff + j;
-            for (int i = 0; i < rowsA; i++) {
-                int w = aOff + i * 4;
-                long m0 = a[w];
-                long m1 = a[w + 1];
-                long m2 = a[w + 2];
-                long m3 = a[w + 3];
-                int h0 = 2 * (n - (Long.bitCount(p0 ^ m0) + Long.bitCount(p1 ^ m1)
-                        + (Long.bitCount(p2 ^ m2) + Long.bitCount(p3 ^ m3))));
-                int h1 = 2 * (n - (Long.bitCount(r0 ^ m0) + Long.bitCount(r1 ^ m1)
-                        + (Long.bitCount(r2 ^ m2) + Long.bitCount(r3 ^ m3))));
-                out[o + i * rowsB] = first[h0];
-                out[o + i * rowsB + 1] = first[h1];
-                s0 += second[h0];
-                s1 += second[h1];
+            for (int w = aOff; w < end; w += 4) {
+                int h = 2 * (n - (Long.bitCount(p0 ^ a[w]) + Long.bitCount(p1 ^ a[w + 1])
+                        + (Long.bitCount(p2 ^ a[w + 2]) + Long.bitCount(p3 ^ a[w + 3]))));
+                out[o] = first[h];
+                s += second[h];
+                o += rowsB;
             }
-            sums[j] = s0;
-            sums[j + 1] = s1;
-        }
-        for (; j < rowsB; j++) {
-            for (int i = 0; i < rowsA; i++) {
-                int h = bitOverlapUnchecked(a, aOff + i * 4, b, j * 4, 4, n) + n;
-                out[outOff + i * rowsB + j] = first[h];
-                sums[j] += second[h];
-            }
+            sums[j] = s;
         }
     }
 

@@ -127,9 +127,10 @@ public interface VectorOps {
      * A sign update that decides only the units whose drive clears a band: with thresholds
      * {@code up = band − x_j·diag} and {@code down = −band − x_j·diag} in double, {@code x_j} becomes +1 where
      * {@code drive_j > up}, −1 where {@code drive_j < down}, and is left as it is where neither holds (a NaN drive
-     * included); there {@code drive_j} is set to NaN, to mark the unit for an exact decision by the caller. For an
-     * approximate drive off by at most band from the true one, every unit decided gets the sign of
-     * {@code drive + x·diag} exactly. Returns {@code 2·(units left) + (1 if a decided unit changed, else 0)}.
+     * included); there {@code drive_j} is set to NaN, to mark the unit for an exact decision by the caller. If the
+     * drive given is within band of a true drive (less the thresholds' double rounding, which the caller's band
+     * covers), every unit decided gets the sign of the true {@code drive + x·diag}. Returns
+     * {@code 2·(units left) + (1 if a decided unit changed, else 0)}.
      * Every implementation gives these exact values.
      */
     int bandedSignStep(float[] drive, int dOff, double diag, double band, float[] x, int xOff, int n);

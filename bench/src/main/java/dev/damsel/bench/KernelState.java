@@ -79,7 +79,7 @@ public class KernelState {
             }
         }
         roundingScale = new float[probes];
-        Vectors.absColumnSums(memories, probes, coefficientColumns, 0, probes, roundingScale);
+        Vectors.absColumnSums(memories, probes, coefficientColumns, 0, probes, roundingScale, new float[probes]);
         for (int b = 0; b < probes; b++) {
             roundingScale[b] = (float) ((Short.MAX_VALUE - 0.51 * memories) / (roundingScale[b] * 1.001));
         }

@@ -62,6 +62,13 @@ final class DenseBipolarKernels {
      * product (one pass over ξ for all of them), fewer from a double sum over ξ each.
      */
     private static final int CROWDED_FRACTION = 32;
+    /**
+     * A probe whose largest coefficient scales to under this many quanta per memory has no dominant memory (see
+     * {@code quantisedStep}): K/2 is twice the band's usual width, K/4.
+     */
+    private static final double DOMINANT_QUANTA = 0.5;
+    /** The 16-bit step is declined when more than 1/DIFFUSE_SHARE of a block's probes have no dominant memory. */
+    private static final int DIFFUSE_SHARE = 4;
     /** The largest magnitude of a 16-bit sum. */
     private static final double QUANTISED_LIMIT = Short.MAX_VALUE;
     /** The fewest probes per block of the 16-bit step: the 16-bit product's lanes a pass at 256 bits. */
@@ -300,8 +307,11 @@ final class DenseBipolarKernels {
                 Vectors.bitOverlapsMapped(bits, 0, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
                         0, diagonal);
                 if (quantised) {
-                    live = quantisedStep(scratch, live, xiUnits, x);
-                    continue;
+                    int kept = quantisedStep(scratch, live, xiUnits, x);
+                    if (kept >= 0) {
+                        live = kept;
+                        continue;
+                    }
                 }
                 ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
                 int kept = 0;
@@ -328,20 +338,32 @@ final class DenseBipolarKernels {
      * errors of E and of the scaling that bound is under {@code 1.01·E + 0.01}. A unit whose scaled drive
      * {@code D_i + x_i·s·diag} clears that band has the sign of the true drive; the rest (rare but for probes far
      * from every memory, or ties) get it from the double sum over ξ, as {@link DenseBipolarReference} does.
+     *
+     * <p>A probe whose largest scaled coefficient is under {@link #DOMINANT_QUANTA}·K has no memory whose term alone
+     * clears the band (about K/4 on average): its drives are sums of many small terms, which crowd around zero, so
+     * many of its units would be left for the float product anyway. When more than 1/{@link #DIFFUSE_SHARE} of the
+     * block's probes are such, this returns −1 before the 16-bit product and the block takes the float product.
      */
     private int quantisedStep(StepScratch scratch, int live, SignMatrix xiAll, float[] x) {
         int n = dimension;
         float[] coefficients = scratch.coefficients;
         float[] scale = scratch.scale;
         float[] error = scratch.error;
-        ops.absColumnSums(memories, live, coefficients, 0, live, scale);
+        ops.absColumnSums(memories, live, coefficients, 0, live, scale, scratch.maxima);
         double room = QUANTISED_LIMIT - 0.51 * memories;
         double slack = 1 + 2.0 * memories / (1 << 24);
+        int diffuse = 0;
         for (int r = 0; r < live; r++) {
             double total = scale[r];
             double exact = total > 0 && total < Double.POSITIVE_INFINITY ? room / (total * slack) : 0;
             float rounded = (float) exact;
             scale[r] = rounded > exact ? Math.nextDown(rounded) : rounded;
+            if (scale[r] * (double) scratch.maxima[r] < DOMINANT_QUANTA * memories) {
+                diffuse++;
+            }
+        }
+        if (DIFFUSE_SHARE * diffuse > live) {
+            return -1;
         }
         ops.signProductRounded(live, coefficients, 0, live, scale, xiAll, scratch.drives, 0, n, error);
         int[] active = scratch.active;
@@ -449,6 +471,7 @@ final class DenseBipolarKernels {
         final double[] diagonal;
         final float[] drives;
         final float[] scale;
+        final float[] maxima;
         final float[] error;
         final boolean[] changed;
         final int[] crowded;
@@ -464,6 +487,7 @@ final class DenseBipolarKernels {
             diagonal = new double[rows];
             drives = new float[rows * units];
             scale = new float[rows];
+            maxima = new float[rows];
             error = new float[rows];
             changed = new boolean[rows];
             crowded = new int[rows];

@@ -232,8 +232,8 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
-    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
-        delegate.absColumnSums(rows, cols, a, aOff, lda, sums);
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima) {
+        delegate.absColumnSums(rows, cols, a, aOff, lda, sums, maxima);
     }
 
     @Override

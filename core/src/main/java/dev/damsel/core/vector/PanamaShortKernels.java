@@ -43,21 +43,29 @@ final class PanamaShortKernels {
     private PanamaShortKernels() {
     }
 
-    static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+    static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima) {
         int j = 0;
         for (; j + FL <= cols; j += FL) {
             FloatVector sum = FloatVector.zero(FS);
+            FloatVector max = FloatVector.zero(FS);
             for (int i = 0; i < rows; i++) {
-                sum = sum.add(FloatVector.fromArray(FS, a, aOff + i * lda + j).abs());
+                FloatVector v = FloatVector.fromArray(FS, a, aOff + i * lda + j).abs();
+                sum = sum.add(v);
+                max = max.max(v);
             }
             sum.intoArray(sums, j);
+            max.intoArray(maxima, j);
         }
         for (; j < cols; j++) {
             float sum = 0f;
+            float max = 0f;
             for (int i = 0; i < rows; i++) {
-                sum += Math.abs(a[aOff + i * lda + j]);
+                float v = Math.abs(a[aOff + i * lda + j]);
+                sum += v;
+                max = Math.max(max, v);
             }
             sums[j] = sum;
+            maxima[j] = max;
         }
     }
 

@@ -642,8 +642,8 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     @Override
-    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
-        PanamaShortKernels.absColumnSums(rows, cols, a, aOff, lda, sums);
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima) {
+        PanamaShortKernels.absColumnSums(rows, cols, a, aOff, lda, sums, maxima);
     }
 
     @Override

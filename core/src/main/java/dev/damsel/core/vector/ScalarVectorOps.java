@@ -112,13 +112,17 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
-    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+    public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima) {
         for (int j = 0; j < cols; j++) {
             float sum = 0f;
+            float max = 0f;
             for (int i = 0; i < rows; i++) {
-                sum += Math.abs(a[aOff + i * lda + j]);
+                float v = Math.abs(a[aOff + i * lda + j]);
+                sum += v;
+                max = Math.max(max, v);
             }
             sums[j] = sum;
+            maxima[j] = max;
         }
     }
 

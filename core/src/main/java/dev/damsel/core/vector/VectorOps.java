@@ -106,10 +106,12 @@ public interface VectorOps {
     boolean signStep(float[] drive, int dOff, double diag, float[] x, int xOff, int n);
 
     /**
-     * {@code sums[j] = Σ_{i<rows} |A(i, j)|} for A (rows×cols, row-major from {@code aOff}, leading dimension lda), in
-     * float, adding in row order from 0: the magnitude of each column (of probes' coefficients, for {@link #signProductRounded}'s scales).
+     * {@code sums[j] = Σ_{i<rows} |A(i, j)|} in float, adding in row order from 0, and
+     * {@code maxima[j] = max_{i<rows} |A(i, j)|} ({@link Math#max}, so a NaN wins), for A (rows×cols, row-major from
+     * {@code aOff}, leading dimension lda): the magnitudes of each column of probes' coefficients, from which the step
+     * takes {@link #signProductRounded}'s scales and judges whether the 16-bit product will decide the probe.
      */
-    void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums);
+    void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima);
 
     /**
      * {@link #signProduct} on 16-bit integers rounded from A: each row of A (m×k, column-major) is scaled and rounded

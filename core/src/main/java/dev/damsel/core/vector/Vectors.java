@@ -169,13 +169,16 @@ public final class Vectors {
     }
 
     /**
-     * The magnitude of each column of A (rows×cols, row-major from {@code aOff}, leading dimension lda):
-     * {@code sums[j] = Σ_i |A(i, j)|} in float (see {@link VectorOps#absColumnSums}).
+     * The magnitudes of each column of A (rows×cols, row-major from {@code aOff}, leading dimension lda):
+     * {@code sums[j] = Σ_i |A(i, j)|} in float and {@code maxima[j] = max_i |A(i, j)|} (see
+     * {@link VectorOps#absColumnSums}).
      */
-    public static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums) {
+    public static void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums,
+                                     float[] maxima) {
         checkMatrix("A", a.length, aOff, rows, cols, lda);
         checkRange(sums.length, 0, cols);
-        OPS.absColumnSums(rows, cols, a, aOff, lda, sums);
+        checkRange(maxima.length, 0, cols);
+        OPS.absColumnSums(rows, cols, a, aOff, lda, sums, maxima);
     }
 
     /**

@@ -107,18 +107,24 @@ class RoundedSignProductTest {
         float[] a = {1, -2, 3,
                      -4, 5, -6};
         float[] sums = new float[3];
-        scalar.absColumnSums(2, 3, a, 0, 3, sums);
+        float[] maxima = new float[3];
+        scalar.absColumnSums(2, 3, a, 0, 3, sums, maxima);
         assertThat(sums).containsExactly(5, 7, 9);
+        assertThat(maxima).containsExactly(4, 5, 6);
         VectorOps panama = panama();
         SplittableRandom random = new SplittableRandom(10);
         for (int cols : new int[]{1, 7, 8, 9, 33, 130}) {
             for (int rows : new int[]{1, 5, 64}) {
                 float[] data = VectorOpsTest.floats(1 + rows * (cols + 2), random);
+                data[random.nextInt(data.length)] = Float.NaN;
                 float[] expected = new float[cols];
+                float[] expectedMaxima = new float[cols];
                 float[] actual = new float[cols];
-                scalar.absColumnSums(rows, cols, data, 1, cols + 2, expected);
-                panama.absColumnSums(rows, cols, data, 1, cols + 2, actual);
+                float[] actualMaxima = new float[cols];
+                scalar.absColumnSums(rows, cols, data, 1, cols + 2, expected, expectedMaxima);
+                panama.absColumnSums(rows, cols, data, 1, cols + 2, actual, actualMaxima);
                 assertThat(actual).isEqualTo(expected);
+                assertThat(actualMaxima).isEqualTo(expectedMaxima);
             }
         }
     }
@@ -180,7 +186,9 @@ class RoundedSignProductTest {
                 3, new float[2])).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> Vectors.signProductRounded(2, new float[8], 0, 2, new float[2], s, new float[6], 0,
                 2, new float[2])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("C is 2 x 3");
-        assertThatThrownBy(() -> Vectors.absColumnSums(2, 3, new float[5], 0, 3, new float[3]))
+        assertThatThrownBy(() -> Vectors.absColumnSums(2, 3, new float[5], 0, 3, new float[3], new float[3]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Vectors.absColumnSums(2, 3, new float[6], 0, 3, new float[3], new float[2]))
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> Vectors.bandedSignStep(new float[3], 0, 0.0, -1.0, new float[3], 0, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("band");

@@ -56,17 +56,7 @@ final class PanamaShortKernels {
             sum.intoArray(sums, j);
             max.intoArray(maxima, j);
         }
-        for (; j < cols; j++) {
-            float sum = 0f;
-            float max = 0f;
-            for (int i = 0; i < rows; i++) {
-                float v = Math.abs(a[aOff + i * lda + j]);
-                sum += v;
-                max = Math.max(max, v);
-            }
-            sums[j] = sum;
-            maxima[j] = max;
-        }
+        ScalarVectorOps.absColumnSums(rows, j, cols, a, aOff, lda, sums, maxima);
     }
 
     static void signProductRounded(int m, float[] a, int aOff, int lda, float[] scale, SignMatrix s, float[] c,

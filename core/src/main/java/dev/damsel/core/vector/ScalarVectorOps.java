@@ -113,7 +113,13 @@ public final class ScalarVectorOps implements VectorOps {
 
     @Override
     public void absColumnSums(int rows, int cols, float[] a, int aOff, int lda, float[] sums, float[] maxima) {
-        for (int j = 0; j < cols; j++) {
+        absColumnSums(rows, 0, cols, a, aOff, lda, sums, maxima);
+    }
+
+    /** {@link #absColumnSums} for columns {@code from ≤ j < to}. */
+    static void absColumnSums(int rows, int from, int to, float[] a, int aOff, int lda, float[] sums,
+                              float[] maxima) {
+        for (int j = from; j < to; j++) {
             float sum = 0f;
             float max = 0f;
             for (int i = 0; i < rows; i++) {

@@ -349,6 +349,7 @@ final class DenseBipolarKernels {
         float[] coefficients = scratch.coefficients;
         float[] scale = scratch.scale;
         float[] error = scratch.error;
+        // Each probe's Σ|c| goes into scale, then in place its scale.
         ops.absColumnSums(memories, live, coefficients, 0, live, scale, scratch.maxima);
         double room = QUANTISED_LIMIT - 0.51 * memories;
         double slack = 1 + 2.0 * memories / (1 << 24);
@@ -415,10 +416,7 @@ final class DenseBipolarKernels {
             double diag = scratch.diagonal[r];
             for (int i = 0; i < n; i++) {
                 if (Float.isNaN(scratch.drives[r * n + i])) {
-                    float old = x[off + i];
-                    float next = Vectors.signOf(floatDrives[h * n + i] + old * diag);
-                    scratch.changed[r] |= next != old;
-                    x[off + i] = next;
+                    scratch.changed[r] |= setSign(x, off + i, floatDrives[h * n + i], diag);
                 }
             }
         }
@@ -440,25 +438,26 @@ final class DenseBipolarKernels {
             for (int mu = 0; mu < memories; mu++) {
                 drive += xiUnitMajor[row + mu] * coefficients[mu * live + r];
             }
-            float old = x[off + i];
-            float next = Vectors.signOf(drive + old * diag);
-            changed |= next != old;
-            x[off + i] = next;
+            changed |= setSign(x, off + i, drive, diag);
         }
         return changed;
     }
 
+    /** {@code x[at] = sign(drive + x[at]·diag)} (−1 for 0 and NaN); returns whether it changed. */
+    private static boolean setSign(float[] x, int at, double drive, double diag) {
+        float old = x[at];
+        float next = Vectors.signOf(drive + old * diag);
+        x[at] = next;
+        return next != old;
+    }
+
     /** {@link VectorOps#signStep} on the given units of the state at {@code off}. */
     private static boolean signStep(float[] drives, int dOff, double diag, float[] x, int off, int[] units) {
-        int differ = 0; // without a data-dependent branch per unit: signs flip at random
+        boolean changed = false;
         for (int k = 0; k < units.length; k++) {
-            int at = off + units[k];
-            float old = x[at];
-            float next = Vectors.signOf(drives[dOff + k] + old * diag);
-            differ |= Float.floatToRawIntBits(old) ^ Float.floatToRawIntBits(next);
-            x[at] = next;
+            changed |= setSign(x, off + units[k], drives[dOff + k], diag);
         }
-        return differ != 0;
+        return changed;
     }
 
     /** The step's per-block arrays, sized for a block of {@code rows} probes and {@code units} units. */

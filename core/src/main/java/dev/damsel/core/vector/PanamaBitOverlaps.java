@@ -87,12 +87,12 @@ final class PanamaBitOverlaps {
      */
     static void mapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first, double[] second,
                        float[] out, int outOff, double[] sums) {
-        int words = (n + 63) >>> 6;
+        int words = Vectors.words(n);
         int blocks = (rowsB + PROBES - 1) / PROBES;
         Scratch scratch = SCRATCH.get();
         long[] probes = scratch.probes(blocks * words * PROBES);
         long[] distances = scratch.distances(blocks * PROBES);
-        transpose(b, rowsB, words, probes);
+        transpose(b, rowsB, words, blocks, probes);
         for (int i = 0; i < rowsA; i++) {
             int row = aOff + i * words;
             if (words < CARRY_SAVE_FROM) {
@@ -107,8 +107,7 @@ final class PanamaBitOverlaps {
     }
 
     /** Four probes a block, word w of the four together; the spare lanes of a last, partial block cleared. */
-    private static void transpose(long[] b, int rowsB, int words, long[] probes) {
-        int blocks = (rowsB + PROBES - 1) / PROBES;
+    private static void transpose(long[] b, int rowsB, int words, int blocks, long[] probes) {
         for (int j = 0; j < blocks * PROBES; j++) {
             int lane = j % PROBES;
             int base = j / PROBES * words * PROBES + lane;

@@ -86,7 +86,7 @@ final class PanamaShortKernels {
                     if (rows == SHORT_ROWS && p + SignMatrix.GROUP <= k) {
                         roundedTables(a, aOff + p * lda + i0, lda, laneScale, laneError, rounded, tables, to);
                     } else {
-                        stage(a, aOff + i0, lda, rows, p, k, staged);
+                        PanamaVectorOps.stage(a, aOff + i0, lda, rows, p, k, staged, SHORT_ROWS);
                         roundedTables(staged, 0, SHORT_ROWS, laneScale, laneError, rounded, tables, to);
                     }
                 }
@@ -115,14 +115,6 @@ final class PanamaShortKernels {
         int v = r / SL;
         int t = r % SL;
         return v * SL + (t < FL ? 2 * t : 2 * (t - FL) + 1);
-    }
-
-    /** Columns p…p+3 of A for {@code rows} rows from {@code from}, 0 past k and past the rows, into four lane rows. */
-    private static void stage(float[] a, int from, int lda, int rows, int p, int k, float[] out) {
-        Arrays.fill(out, 0f);
-        for (int t = 0; t < SignMatrix.GROUP && p + t < k; t++) {
-            System.arraycopy(a, from + (p + t) * lda, out, t * SHORT_ROWS, rows);
-        }
     }
 
     /**

@@ -493,7 +493,7 @@ final class PanamaVectorOps implements VectorOps {
                     if (rows == SIGN_ROWS && p + SignMatrix.GROUP <= k) {
                         signTables(a, aOff + p * lda + i0, lda, tables, to);
                     } else {
-                        stage(a, aOff + i0, lda, rows, p, k, staged);
+                        stage(a, aOff + i0, lda, rows, p, k, staged, SIGN_ROWS);
                         signTables(staged, 0, SIGN_ROWS, tables, to);
                     }
                 }
@@ -511,11 +511,14 @@ final class PanamaVectorOps implements VectorOps {
         }
     }
 
-    /** Columns p…p+3 of A for {@code rows} rows from {@code from}, 0 past k and past the rows, into four lane rows. */
-    private static void stage(float[] a, int from, int lda, int rows, int p, int k, float[] out) {
+    /**
+     * Columns p…p+3 of column-major A for {@code rows} rows from {@code from}, 0 past k and past the rows, into four
+     * lane rows of {@code laneRows} each: a sign product's last, partial group or pass.
+     */
+    static void stage(float[] a, int from, int lda, int rows, int p, int k, float[] out, int laneRows) {
         Arrays.fill(out, 0f);
         for (int t = 0; t < SignMatrix.GROUP && p + t < k; t++) {
-            System.arraycopy(a, from + (p + t) * lda, out, t * SIGN_ROWS, rows);
+            System.arraycopy(a, from + (p + t) * lda, out, t * laneRows, rows);
         }
     }
 

@@ -29,8 +29,8 @@ final class PanamaShortKernels {
     private static final int VECTORS = 4;
     /** Rows of A per pass. */
     static final int SHORT_ROWS = VECTORS * SL;
-    /** Groups per block of tables. */
-    static final int GROUPS = 16;
+    /** Groups per block of tables: the float product's, whose blocks take the same 32 KB with half the lanes. */
+    private static final int GROUPS = PanamaVectorOps.SIGN_GROUPS;
     private static final int ROW_SHIFT = Integer.numberOfTrailingZeros(SHORT_ROWS);
     private static final int TABLE_SHIFT = ROW_SHIFT + SignMatrix.GROUP;
     /** 1.5·2^23: a float of magnitude under 2^22 plus this is rounded to an integer, held in the low mantissa bits. */

@@ -123,6 +123,16 @@ public abstract class Kernels {
         return s.overlapsOut;
     }
 
+    /** Packing the signs of the batch's probes, a probe at a time, as the step does before its overlaps. */
+    @Benchmark
+    public long[] packSigns(KernelState s) {
+        int words = Vectors.words(s.dim);
+        for (int b = 0; b < s.probes; b++) {
+            Vectors.packSigns(s.probeValues, b * s.dim, s.dim, s.probeBits, b * words);
+        }
+        return s.probeBits;
+    }
+
     /**
      * The step's first phase: overlaps of the patterns (rows) with the probes read through the coefficient tables,
      * with each probe's diagonal sum ({@link Vectors#bitOverlapsMapped}).

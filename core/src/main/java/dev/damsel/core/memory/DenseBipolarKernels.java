@@ -100,6 +100,8 @@ final class DenseBipolarKernels {
     private final VectorOps ops = Vectors.ops();
     /** The signs of ξ (K×N) for the step's product over all units, made on first use; every block shares them. */
     private volatile SignMatrix xiSigns;
+    /** The step's coefficient tables for the last scale asked for (immutable once published). */
+    private volatile StepTables stepTables;
     /** Free per-block arrays of the step, reused by later steps. */
     private final ConcurrentLinkedQueue<StepScratch> stepScratch = new ConcurrentLinkedQueue<>();
     /** The loss's partial sums, handed on to the next kernels of the same memory. */
@@ -255,30 +257,9 @@ final class DenseBipolarKernels {
     /** The two-product step for ±1 memories and ±1 probes (see the class comment). */
     private void relaxTwoProducts(float[] x, int size, int[] units, int maxIterations, double scale) {
         int n = dimension;
-        // a(h) = F(s·h) − F(s(h−2)) and b(h) = F(s(h+2)) − F(s·h) for every reachable overlap h ∈ [−N, N].
-        double[] f = new double[2 * n + 5];
-        for (int h = -n - 2; h <= n + 2; h++) {
-            f[h + n + 2] = interaction.value(scale * h);
-        }
-        double[] half = new double[2 * n + 1];
-        double[] other = new double[2 * n + 1];
-        double largest = 0;
-        for (int h = -n; h <= n; h++) {
-            double a = f[h + n + 2] - f[h + n];
-            double b = f[h + n + 4] - f[h + n + 2];
-            half[h + n] = (a + b) / 2;
-            other[h + n] = (a - b) / 2;
-            largest = Math.max(largest, Math.max(Math.abs(half[h + n]), Math.abs(other[h + n])));
-        }
-        // One positive factor for every coefficient keeps each drive's sign and its relative precision, and keeps
-        // the float product in range; the tables are then read directly, in float for the product.
-        double norm = largest > 0 && Double.isFinite(largest) ? 1.0 / largest : 1.0;
-        float[] halfScaled = new float[2 * n + 1];
-        double[] otherScaled = new double[2 * n + 1];
-        for (int h = 0; h <= 2 * n; h++) {
-            halfScaled[h] = (float) (half[h] * norm);
-            otherScaled[h] = other[h] * norm;
-        }
+        StepTables tables = stepTables(scale);
+        float[] halfScaled = tables.half();
+        double[] otherScaled = tables.other();
         int u = units.length;
         SignMatrix xiUnits = u == n ? xiSigns() : Vectors.signMatrix(memories, u, gatherColumns(units), 0, u);
         boolean quantised = u == n && memories <= QUANTISED_MAX_MEMORIES;
@@ -327,6 +308,50 @@ final class DenseBipolarKernels {
             }
             stepScratch.offer(scratch);
         });
+    }
+
+    /**
+     * The two-product step's coefficient tables for one scale, indexed by overlap + N: {@code half} = (a+b)/2 in
+     * float for the product, {@code other} = (a−b)/2 in double for the diagonal, both divided by their largest
+     * magnitude.
+     */
+    private record StepTables(double scale, float[] half, double[] other) {
+    }
+
+    /** The tables for this scale: the last ones made when their scale is this one (steps repeat it), else new ones. */
+    private StepTables stepTables(double scale) {
+        StepTables last = stepTables;
+        if (last != null && Double.compare(last.scale(), scale) == 0) {
+            return last;
+        }
+        int n = dimension;
+        // a(h) = F(s·h) − F(s(h−2)) and b(h) = F(s(h+2)) − F(s·h) for every reachable overlap h ∈ [−N, N].
+        double[] f = new double[2 * n + 5];
+        for (int h = -n - 2; h <= n + 2; h++) {
+            f[h + n + 2] = interaction.value(scale * h);
+        }
+        double[] half = new double[2 * n + 1];
+        double[] other = new double[2 * n + 1];
+        double largest = 0;
+        for (int h = -n; h <= n; h++) {
+            double a = f[h + n + 2] - f[h + n];
+            double b = f[h + n + 4] - f[h + n + 2];
+            half[h + n] = (a + b) / 2;
+            other[h + n] = (a - b) / 2;
+            largest = Math.max(largest, Math.max(Math.abs(half[h + n]), Math.abs(other[h + n])));
+        }
+        // One positive factor for every coefficient keeps each drive's sign and its relative precision, and keeps
+        // the float product in range; the tables are then read directly, in float for the product.
+        double norm = largest > 0 && Double.isFinite(largest) ? 1.0 / largest : 1.0;
+        float[] halfScaled = new float[2 * n + 1];
+        double[] otherScaled = new double[2 * n + 1];
+        for (int h = 0; h <= 2 * n; h++) {
+            halfScaled[h] = (float) (half[h] * norm);
+            otherScaled[h] = other[h] * norm;
+        }
+        StepTables made = new StepTables(scale, halfScaled, otherScaled);
+        stepTables = made;
+        return made;
     }
 
     /**

@@ -221,6 +221,11 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public void packSigns(float[] x, int off, int n, long[] out, int outOff) {
+        delegate.packSigns(x, off, n, out, outOff);
+    }
+
+    @Override
     public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                   double[] second, float[] out, int outOff, double[] sums) {
         delegate.bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);

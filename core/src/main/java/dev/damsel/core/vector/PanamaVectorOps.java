@@ -463,6 +463,11 @@ final class PanamaVectorOps implements VectorOps {
     private static final ThreadLocal<SignScratch> SIGN_SCRATCH = ThreadLocal.withInitial(SignScratch::new);
 
     @Override
+    public void packSigns(float[] x, int off, int n, long[] out, int outOff) {
+        PanamaSignPacking.packSigns(x, off, n, out, outOff);
+    }
+
+    @Override
     public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                   double[] second, float[] out, int outOff, double[] sums) {
         if (PanamaBitOverlaps.pays(Vectors.words(n))) {

@@ -69,6 +69,29 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public void packSigns(float[] x, int off, int n, long[] out, int outOff) {
+        int words = Vectors.words(n);
+        for (int w = 0; w < words; w++) {
+            long word = 0L;
+            int base = off + (w << 6);
+            int end = Math.min(64, n - (w << 6));
+            for (int j = 0; j < end; j++) {
+                word |= (long) positive(x[base + j]) << j;
+            }
+            out[outOff + w] = word;
+        }
+    }
+
+    /**
+     * 1 when {@code v > 0}, else 0 (NaN and ±0 included), without a branch (the signs of a state are coin flips to
+     * the branch predictor): {@code v > 0} exactly when v's bits, as a signed int, lie in [1, bits of +∞].
+     */
+    static int positive(float v) {
+        int t = Float.floatToRawIntBits(v) - 1;
+        return (~t & (t - 0x7F800000)) >>> 31;
+    }
+
+    @Override
     public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                   double[] second, float[] out, int outOff, double[] sums) {
         BitOverlaps.mapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);

@@ -77,6 +77,13 @@ public interface VectorOps {
     }
 
     /**
+     * Packs the signs of {@code x[off..off+n)}: bit j of word w of {@code out[outOff..outOff+words(n))} is 1 where
+     * {@code x[off + 64w + j] > 0} (NaN and ±0 give 0), and the bits past n in the last word are 0. Every
+     * implementation gives these exact words.
+     */
+    void packSigns(float[] x, int off, int n, long[] out, int outOff);
+
+    /**
      * The overlaps of bit-packed ±1 rows read through two tables indexed by overlap + n (each of 2n + 1 entries): row
      * i of a at {@code aOff + i·words(n)}, row j of b at {@code j·words(n)}, h_ij = n − 2·popcount(a_i XOR b_j),
      * {@code out[outOff + i·rowsB + j] = first[h_ij + n]} and {@code sums[j] += second[h_ij + n]}, one addition per

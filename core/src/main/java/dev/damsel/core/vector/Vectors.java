@@ -233,26 +233,8 @@ public final class Vectors {
     /** Packs {@code x[off..off+n)} (+1 where x &gt; 0, else −1) into {@code out[outOff..outOff+words(n))}. */
     public static void packSigns(float[] x, int off, int n, long[] out, int outOff) {
         checkRange(x.length, off, n);
-        int words = words(n);
-        checkRange(out.length, outOff, words);
-        for (int w = 0; w < words; w++) {
-            long word = 0L;
-            int base = off + (w << 6);
-            int end = Math.min(64, n - (w << 6));
-            for (int j = 0; j < end; j++) {
-                word |= (long) positive(x[base + j]) << j;
-            }
-            out[outOff + w] = word;
-        }
-    }
-
-    /**
-     * 1 when {@code v > 0}, else 0 (NaN and ±0 included), without a branch (the signs of a state are coin flips to
-     * the branch predictor): {@code v > 0} exactly when v's bits, as a signed int, lie in [1, bits of +∞].
-     */
-    private static int positive(float v) {
-        int t = Float.floatToRawIntBits(v) - 1;
-        return (~t & (t - 0x7F800000)) >>> 31;
+        checkRange(out.length, outOff, words(n));
+        OPS.packSigns(x, off, n, out, outOff);
     }
 
     /** The exact overlap {@code N − 2·popcount(a XOR b)} of two packed ±1 vectors of n units. */

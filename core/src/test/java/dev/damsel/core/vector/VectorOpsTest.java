@@ -146,17 +146,33 @@ class VectorOpsTest {
                 Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0x7F800001),
                 Float.intBitsToFloat(0xFF800001), Float.intBitsToFloat(0x7FFFFFFF), Float.intBitsToFloat(0x80000001)};
         SplittableRandom random = new SplittableRandom(12);
-        float[] all = new float[x.length + 200];
+        float[] all = new float[x.length + 1100];
         System.arraycopy(x, 0, all, 0, x.length);
         for (int j = x.length; j < all.length; j++) {
-            all[j] = Float.intBitsToFloat(random.nextInt());
+            // Half of them ±1 (states), half any bits at all.
+            all[j] = j % 2 == 0 ? (random.nextBoolean() ? 1f : -1f) : Float.intBitsToFloat(random.nextInt());
         }
-        long[] packed = new long[Vectors.words(all.length)];
-        Vectors.packSigns(all, 0, all.length, packed, 0);
-        for (int j = 0; j < all.length; j++) {
-            assertThat((packed[j >>> 6] >>> (j & 63)) & 1L).as("%s", all[j]).isEqualTo(all[j] > 0 ? 1L : 0L);
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        for (VectorOps ops : implementations) {
+            for (int n : new int[] {1, 15, 63, 64, 65, 127, 128, 255, 256, 257, 1000}) {
+                for (int off : new int[] {0, 3, all.length - n}) {
+                    long[] packed = new long[Vectors.words(n) + 2];
+                    Arrays.fill(packed, -1L);
+                    ops.packSigns(all, off, n, packed, 1);
+                    assertThat(packed[0]).isEqualTo(-1L);
+                    assertThat(packed[packed.length - 1]).as("past the words").isEqualTo(-1L);
+                    for (int j = 0; j < n; j++) {
+                        assertThat((packed[1 + (j >>> 6)] >>> (j & 63)) & 1L)
+                                .as("%s: n=%d off=%d unit %d = %s", ops.name(), n, off, j, all[off + j])
+                                .isEqualTo(all[off + j] > 0 ? 1L : 0L);
+                    }
+                    if ((n & 63) != 0) {
+                        assertThat(packed[packed.length - 2] >>> (n & 63)).as("%s padding", ops.name()).isZero();
+                    }
+                }
+            }
         }
-        assertThat(packed[packed.length - 1] >>> (all.length & 63)).as("padding").isZero();
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * <p>The sign product is {@link PanamaVectorOps#signProduct}'s method of four Russians (Arlazarov, Dinic, Kronrod
  * &amp; Faradzev 1970) with 16-bit lanes: a vector holds twice the rows of a float vector, so one table entry read
  * through a code adds into twice the rows for the same loads. Four vectors of rows a pass ({@link #SHORT_ROWS}, 64 at
- * 256 bits), tables in blocks of {@link #GROUPS} groups (16 × 16 entries × 64 lanes × 2 bytes = 32 KB, L1), two
+ * 256 bits), tables in blocks of {@link #GROUPS} groups (12 × 16 entries × 64 lanes × 2 bytes = 24 KB, in L1), two
  * columns of S at a time into eight accumulators.
  */
 final class PanamaShortKernels {
@@ -29,8 +29,13 @@ final class PanamaShortKernels {
     private static final int VECTORS = 4;
     /** Rows of A per pass. */
     static final int SHORT_ROWS = VECTORS * SL;
-    /** Groups per block of tables: the float product's, whose blocks take the same 32 KB with half the lanes. */
-    private static final int GROUPS = PanamaVectorOps.SIGN_GROUPS;
+    /**
+     * Groups per block of tables: 12 × 16 entries × 64 lanes × 2 bytes = 24 KB, which leaves a quarter of a 32 KB L1
+     * for the sums and codes that stream past. Measured against 16 (the float product's count, whose tables then fill
+     * the L1), 10 and 8 in alternated `damsel bench step` runs at N = 256, K = 512, B = 128: median 388k probes/s
+     * against 345k for 16, and 1.07 times as fast as 16 at N = 1024, K = 4096, B = 1024.
+     */
+    private static final int GROUPS = 12;
     private static final int ROW_SHIFT = Integer.numberOfTrailingZeros(SHORT_ROWS);
     private static final int TABLE_SHIFT = ROW_SHIFT + SignMatrix.GROUP;
     /** 1.5·2^23: a float of magnitude under 2^22 plus this is rounded to an integer, held in the low mantissa bits. */

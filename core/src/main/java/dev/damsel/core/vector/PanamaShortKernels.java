@@ -32,7 +32,7 @@ final class PanamaShortKernels {
     /**
      * Groups per block of tables: 12 × 16 entries × 64 lanes × 2 bytes = 24 KB, which leaves a quarter of a 32 KB L1
      * for the sums and codes that stream past. Measured against 16 (the float product's count, whose tables then fill
-     * the L1), 10 and 8 in alternated `damsel bench step` runs at N = 256, K = 512, B = 128: median 388k probes/s
+     * the L1), 10 and 8 in alternated {@code damsel bench step} runs at N = 256, K = 512, B = 128: median 388k probes/s
      * against 345k for 16, and 1.07 times as fast as 16 at N = 1024, K = 4096, B = 1024.
      */
     private static final int GROUPS = 12;

@@ -86,7 +86,7 @@ public final class ScalarVectorOps implements VectorOps {
      * 1 when {@code v > 0}, else 0 (NaN and ±0 included), without a branch (the signs of a state are coin flips to
      * the branch predictor): {@code v > 0} exactly when v's bits, as a signed int, lie in [1, bits of +∞].
      */
-    static int positive(float v) {
+    private static int positive(float v) {
         int t = Float.floatToRawIntBits(v) - 1;
         return (~t & (t - 0x7F800000)) >>> 31;
     }

@@ -96,7 +96,7 @@ public class KernelState {
         for (int j = 0; j < dim; j++) {
             drive[j] = (float) (random.nextDouble() - 0.5);
         }
-        driveCopy = new float[dim];
+        driveCopy = drive.clone();
         out = new float[probes * dim];
         overlapsOut = new float[probes * memories];
         int words = Vectors.words(dim);

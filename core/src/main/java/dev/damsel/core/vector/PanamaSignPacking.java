@@ -16,7 +16,8 @@ import static jdk.incubator.vector.VectorOperators.OR;
  * {@code ~t & (t − bits(+∞))} negative, shifted down to 0 or 1, and then up to its unit's place in a 32-bit half word
  * (a per-lane shift). Four vectors are ORed, lane by lane, into the low half of a word and four into the high half,
  * and each half is ORed across its lanes. Java 17 compiles neither a mask's {@code toLong} nor a lane conversion of
- * this kind to vector code on AVX2, so the bits are placed by shifts. A last, partial word goes to the scalar loop.
+ * this kind to vector code on AVX2, so the bits are placed by shifts. A last, partial word goes to the scalar
+ * loop ({@code ScalarVectorOps.packSigns} from that word on).
  */
 final class PanamaSignPacking {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_256;
@@ -24,13 +25,11 @@ final class PanamaSignPacking {
     private static final int LANES = IS.length();
     private static final int[] LANE_INDEX = {0, 1, 2, 3, 4, 5, 6, 7};
     private static final int INFINITY_BITS = 0x7F800000;
-    private static final ScalarVectorOps SCALAR = new ScalarVectorOps();
+    /** Whether the kernel runs in vector code here: 256-bit vectors at least, else the scalar loop is as fast. */
+    private static final boolean PAYS = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= FS.vectorBitSize();
 
     private PanamaSignPacking() {
     }
-
-    /** Whether the kernel runs in vector code here: 256-bit vectors at least, else the scalar loop is as fast. */
-    private static final boolean PAYS = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= FS.vectorBitSize();
 
     /** {@link VectorOps#packSigns}, arguments unchecked. */
     static void packSigns(float[] x, int off, int n, long[] out, int outOff) {
@@ -49,9 +48,6 @@ final class PanamaSignPacking {
             }
             out[outOff + w] = (low.reduceLanes(OR) & 0xFFFF_FFFFL) | ((long) high.reduceLanes(OR) << 32);
         }
-        int done = whole << 6;
-        if (done < n) {
-            SCALAR.packSigns(x, off + done, n - done, out, outOff + whole);
-        }
+        ScalarVectorOps.packSigns(x, off, n, out, outOff, whole);
     }
 }

@@ -70,8 +70,13 @@ public final class ScalarVectorOps implements VectorOps {
 
     @Override
     public void packSigns(float[] x, int off, int n, long[] out, int outOff) {
+        packSigns(x, off, n, out, outOff, 0);
+    }
+
+    /** {@link #packSigns} for the words from {@code fromWord} on (units {@code 64·fromWord} on). */
+    static void packSigns(float[] x, int off, int n, long[] out, int outOff, int fromWord) {
         int words = Vectors.words(n);
-        for (int w = 0; w < words; w++) {
+        for (int w = fromWord; w < words; w++) {
             long word = 0L;
             int base = off + (w << 6);
             int end = Math.min(64, n - (w << 6));

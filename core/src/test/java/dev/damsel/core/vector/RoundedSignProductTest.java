@@ -150,7 +150,7 @@ class RoundedSignProductTest {
     void panamaBandedStepsEqualTheScalarReference() {
         VectorOps panama = panama();
         SplittableRandom random = new SplittableRandom(11);
-        for (int n : new int[]{1, 7, 8, 9, 31, 64, 257}) {
+        for (int n : new int[]{1, 7, 8, 9, 15, 16, 23, 24, 31, 64, 255, 257}) {
             for (int trial = 0; trial < 30; trial++) {
                 double diag = random.nextGaussian() * 3;
                 double band = trial % 5 == 0 ? 0 : Math.abs(random.nextGaussian() * 2);

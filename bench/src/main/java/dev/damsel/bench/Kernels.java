@@ -134,6 +134,12 @@ public abstract class Kernels {
         return s.probeBits;
     }
 
+    /** The check a bipolar memory makes of a whole batch before its ±1 kernels ({@link Vectors#allBipolar}). */
+    @Benchmark
+    public boolean allBipolar(KernelState s) {
+        return Vectors.allBipolar(s.probeValues, 0, s.probes * s.dim);
+    }
+
     /**
      * The step's first phase: overlaps of the patterns (rows) with the probes read through the coefficient tables,
      * with each probe's diagonal sum ({@link Vectors#bitOverlapsMapped}).

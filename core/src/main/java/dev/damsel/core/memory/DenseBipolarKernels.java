@@ -209,7 +209,7 @@ final class DenseBipolarKernels {
 
     /** Relaxes the probes in place (synchronous steps until nothing changes or {@code maxIterations} sweeps). */
     void relaxSynchronous(float[] x, int size, int[] units, int maxIterations, double scale) {
-        if (bipolar && twoProductsAreAccurate(scale) && allBipolar(x)) {
+        if (bipolar && twoProductsAreAccurate(scale) && Vectors.allBipolar(x, 0, x.length)) {
             relaxTwoProducts(x, size, units, maxIterations, scale);
             return;
         }
@@ -843,15 +843,6 @@ final class DenseBipolarKernels {
     private boolean bipolarRow(float[] x, int off) {
         for (int j = off; j < off + dimension; j++) {
             if (x[j] != 1f && x[j] != -1f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allBipolar(float[] x) {
-        for (float v : x) {
-            if (Math.abs(v) != 1f) {
                 return false;
             }
         }

@@ -226,6 +226,11 @@ final class NativeBlasVectorOps implements VectorOps {
     }
 
     @Override
+    public boolean allBipolar(float[] x, int off, int n) {
+        return delegate.allBipolar(x, off, n);
+    }
+
+    @Override
     public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                   double[] second, float[] out, int outOff, double[] sums) {
         delegate.bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, first, second, out, outOff, sums);

@@ -467,6 +467,28 @@ final class PanamaVectorOps implements VectorOps {
         PanamaSignPacking.packSigns(x, off, n, out, outOff);
     }
 
+    /**
+     * {@link VectorOps#allBipolar}: |v| ≠ 1 lane by lane (NaN compares unequal), ORed into one mask that is looked at
+     * once every {@value ScalarVectorOps#BIPOLAR_RUN} values; the last partial vector goes to the scalar loop.
+     */
+    @Override
+    public boolean allBipolar(float[] x, int off, int n) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int whole = n - n % FL;
+        int j = 0;
+        while (j < whole) {
+            int end = Math.min(whole, j + ScalarVectorOps.BIPOLAR_RUN);
+            VectorMask<Float> differ = FS.maskAll(false);
+            for (; j < end; j += FL) {
+                differ = differ.or(FloatVector.fromArray(FS, x, off + j).abs().compare(VectorOperators.NE, one));
+            }
+            if (differ.anyTrue()) {
+                return false;
+            }
+        }
+        return ScalarVectorOps.allBipolar(x, off, n, whole);
+    }
+
     @Override
     public void bitOverlapsMapped(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] first,
                                   double[] second, float[] out, int outOff, double[] sums) {

@@ -5,6 +5,9 @@ package dev.damsel.core.vector;
  * other implementation is tested against this one.
  */
 public final class ScalarVectorOps implements VectorOps {
+    /** Values {@link #allBipolar} checks between looks at the result. */
+    static final int BIPOLAR_RUN = 256;
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
     public static final String NAME = "scalar";
     /** Each thread's tables of the sign products, grown to the largest k it has met. */
     private static final ThreadLocal<float[]> TABLES = ThreadLocal.withInitial(() -> new float[0]);
@@ -71,6 +74,30 @@ public final class ScalarVectorOps implements VectorOps {
     @Override
     public void packSigns(float[] x, int off, int n, long[] out, int outOff) {
         packSigns(x, off, n, out, outOff, 0);
+    }
+
+    @Override
+    public boolean allBipolar(float[] x, int off, int n) {
+        return allBipolar(x, off, n, 0);
+    }
+
+    /**
+     * {@link #allBipolar} for the values from {@code off + from} on. A value is ±1 exactly when its bits without the
+     * sign are those of 1f; the loop ORs the differences and looks at them once every {@value #BIPOLAR_RUN} values.
+     */
+    static boolean allBipolar(float[] x, int off, int n, int from) {
+        int j = from;
+        while (j < n) {
+            int end = Math.min(n, j + BIPOLAR_RUN);
+            int differ = 0;
+            for (; j < end; j++) {
+                differ |= (Float.floatToRawIntBits(x[off + j]) & 0x7fff_ffff) ^ ONE_BITS;
+            }
+            if (differ != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #packSigns} for the words from {@code fromWord} on (units {@code 64·fromWord} on). */

@@ -84,6 +84,12 @@ public interface VectorOps {
     void packSigns(float[] x, int off, int n, long[] out, int outOff);
 
     /**
+     * Whether every value of {@code x[off..off+n)} is exactly +1 or −1 (so not ±0, NaN or any other value): the test a
+     * bipolar memory makes of a batch before its ±1-only kernels. True for n = 0.
+     */
+    boolean allBipolar(float[] x, int off, int n);
+
+    /**
      * The overlaps of bit-packed ±1 rows read through two tables indexed by overlap + n (each of 2n + 1 entries): row
      * i of a at {@code aOff + i·words(n)}, row j of b at {@code j·words(n)}, h_ij = n − 2·popcount(a_i XOR b_j),
      * {@code out[outOff + i·rowsB + j] = first[h_ij + n]} and {@code sums[j] += second[h_ij + n]}, one addition per

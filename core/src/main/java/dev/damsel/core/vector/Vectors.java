@@ -237,6 +237,12 @@ public final class Vectors {
         OPS.packSigns(x, off, n, out, outOff);
     }
 
+    /** See {@link VectorOps#allBipolar}. */
+    public static boolean allBipolar(float[] x, int off, int n) {
+        checkRange(x.length, off, n);
+        return OPS.allBipolar(x, off, n);
+    }
+
     /** The exact overlap {@code N − 2·popcount(a XOR b)} of two packed ±1 vectors of n units. */
     public static int bitOverlap(long[] a, int aOff, long[] b, int bOff, int n) {
         int words = words(n);

@@ -176,6 +176,34 @@ class VectorOpsTest {
     }
 
     @Test
+    void allBipolarIsTrueExactlyWhenEveryValueIsPlusOrMinusOne() {
+        float[] odd = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+                Math.nextUp(1f), Math.nextDown(1f), -Math.nextUp(1f), 2f, 0.5f, -3f, Float.intBitsToFloat(0x7FC00001)};
+        SplittableRandom random = new SplittableRandom(13);
+        List<VectorOps> implementations = new ArrayList<>(List.of(scalar));
+        VectorOpsProvider.loadPanama().ifPresent(implementations::add);
+        for (VectorOps ops : implementations) {
+            for (int n : new int[] {0, 1, 7, 8, 9, 255, 256, 257, 600}) {
+                int off = 1 + n % 5;
+                float[] x = new float[off + n + 1];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = random.nextBoolean() ? 1f : -1f;
+                }
+                x[0] = Float.NaN;                    // outside the range: never read
+                x[x.length - 1] = 0f;
+                assertThat(ops.allBipolar(x, off, n)).as("%s n=%d all ±1", ops.name(), n).isTrue();
+                for (int at = 0; at < n; at += 1 + n / 40) {
+                    float kept = x[off + at];
+                    x[off + at] = odd[random.nextInt(odd.length)];
+                    assertThat(ops.allBipolar(x, off, n))
+                            .as("%s n=%d %s at %d", ops.name(), n, x[off + at], at).isFalse();
+                    x[off + at] = kept;
+                }
+            }
+        }
+    }
+
+    @Test
     void aProductWithAPreparedOperandIsBitForBitThePlainProduct() {
         List<VectorOps> implementations = new ArrayList<>(List.of(scalar, Vectors.ops()));
         VectorOpsProvider.loadPanama().ifPresent(implementations::add);

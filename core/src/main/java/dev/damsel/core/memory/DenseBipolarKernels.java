@@ -5,6 +5,7 @@ import dev.damsel.core.interaction.IntegerPowers;
 import dev.damsel.core.interaction.LeakyRectifiedPolynomialInteraction;
 import dev.damsel.core.interaction.PolynomialInteraction;
 import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
+import dev.damsel.core.memory.StepPhases.Phase;
 import dev.damsel.core.vector.Parallel;
 import dev.damsel.core.vector.PolynomialShape;
 import dev.damsel.core.vector.SignMatrix;
@@ -263,6 +264,7 @@ final class DenseBipolarKernels {
         int u = units.length;
         SignMatrix xiUnits = u == n ? xiSigns() : Vectors.signMatrix(memories, u, gatherColumns(units), 0, u);
         boolean quantised = u == n && memories <= QUANTISED_MAX_MEMORIES;
+        StepPhases.count(size);
         // Blocks fixed by the batch size, all reading the one sign matrix of ξ.
         int per = Math.max(quantised ? QUANTISED_BLOCK : PROBE_BLOCK, (size + STEP_BLOCKS - 1) / STEP_BLOCKS);
         Parallel.forEach(blocks(size, per), block -> {
@@ -280,21 +282,26 @@ final class DenseBipolarKernels {
             float[] drives = scratch.drives;
             int live = count;
             for (int sweep = 0; sweep < maxIterations && live > 0; sweep++) {
+                long t = StepPhases.mark();
                 for (int r = 0; r < live; r++) {
                     Vectors.packSigns(x, active[r] * n, n, probeBits, r * words);
                 }
+                t = StepPhases.lap(Phase.PACK, t);
                 // Memory-major coefficients (K×live): the product reads them by columns.
                 Arrays.fill(diagonal, 0, live, 0.0);
                 Vectors.bitOverlapsMapped(bits, 0, memories, probeBits, live, n, halfScaled, otherScaled, coefficients,
                         0, diagonal);
+                t = StepPhases.lap(Phase.OVERLAPS, t);
                 if (quantised) {
                     int kept = quantisedStep(scratch, live, xiUnits, x);
                     if (kept >= 0) {
                         live = kept;
                         continue;
                     }
+                    t = StepPhases.mark();
                 }
                 ops.signProduct(live, coefficients, 0, live, xiUnits, drives, 0, u);
+                t = StepPhases.lap(Phase.PRODUCT, t);
                 int kept = 0;
                 for (int r = 0; r < live; r++) {
                     boolean changed = u == n
@@ -305,6 +312,7 @@ final class DenseBipolarKernels {
                     }
                 }
                 live = kept;
+                StepPhases.lap(Phase.SIGNS, t);
             }
             stepScratch.offer(scratch);
         });
@@ -374,6 +382,7 @@ final class DenseBipolarKernels {
         float[] coefficients = scratch.coefficients;
         float[] scale = scratch.scale;
         float[] error = scratch.error;
+        long t = StepPhases.mark();
         // Each probe's Σ|c| goes into scale, then in place its scale.
         ops.absColumnSums(memories, live, coefficients, 0, live, scale, scratch.maxima);
         double room = QUANTISED_LIMIT - 0.51 * memories;
@@ -388,10 +397,12 @@ final class DenseBipolarKernels {
                 diffuse++;
             }
         }
+        t = StepPhases.lap(Phase.MAGNITUDES, t);
         if (DIFFUSE_SHARE * diffuse > live) {
             return -1;
         }
         ops.signProductRounded(live, coefficients, 0, live, scale, xiAll, scratch.drives, 0, n, error);
+        t = StepPhases.lap(Phase.PRODUCT, t);
         int[] active = scratch.active;
         boolean[] changed = scratch.changed;
         int[] crowded = scratch.crowded;
@@ -412,6 +423,7 @@ final class DenseBipolarKernels {
         if (many > 0) {
             decideByFloatProduct(scratch, live, many, xiAll, x);
         }
+        StepPhases.lap(Phase.SIGNS, t);
         int kept = 0;
         for (int r = 0; r < live; r++) {
             if (changed[r]) {

@@ -10,6 +10,7 @@ import dev.damsel.core.interaction.RectifiedPolynomialInteraction;
 import dev.damsel.core.memory.DenseBipolarMemory;
 import dev.damsel.core.memory.DenseBipolarMemoryConfig;
 import dev.damsel.core.memory.DenseBipolarMemoryFactory;
+import dev.damsel.core.memory.StepPhases;
 import dev.damsel.core.training.NormalisedMomentum;
 import dev.damsel.core.vector.Vectors;
 import dev.damsel.runner.UsageException;
@@ -57,6 +58,10 @@ public final class BenchCommand {
         @Option(names = "--warmup", defaultValue = "3",
                 description = "seconds of calls before the measuring starts, for the JIT (default ${DEFAULT-VALUE})")
         double warmup;
+        @Option(names = "--phases",
+                description = "then time the step's phases for another --seconds and print them on a second line "
+                        + "(ns per probe, summed over the kernel threads)")
+        boolean phases;
 
         @Override
         public void run() {
@@ -91,6 +96,20 @@ public final class BenchCommand {
                             + "storage=%s vector=%s bits=%d threads=%d",
                     probes / perCall, perCall * 1e3, dim, memories, probes, degree, storage,
                     Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
+            if (phases) {
+                StepPhases.enable();
+                double wall = time(() -> memory.relax(probeBatch, all, one), 0, seconds);
+                StepPhases.disable();
+                StepPhases.Totals totals = StepPhases.totals();
+                StringBuilder line = new StringBuilder("bench=step-phases");
+                for (StepPhases.Phase phase : StepPhases.Phase.values()) {
+                    line.append(String.format(Locale.ROOT, " %s_ns=%.0f", phase.name().toLowerCase(Locale.ROOT),
+                            totals.nanosPerProbe(phase)));
+                }
+                line.append(String.format(Locale.ROOT, " wall_ns=%.0f probes=%d threads=%d", wall * 1e9 / probes,
+                        totals.probes(), Vectors.threads()));
+                spec.commandLine().getOut().println(line);
+            }
         }
     }
 

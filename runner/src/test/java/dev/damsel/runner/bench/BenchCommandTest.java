@@ -37,6 +37,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void stepWithPhasesPrintsThemOnASecondLine() {
+        String[] r = run("bench", "step", "--dim", "33", "--memories", "7", "--probes", "5", "--degree", "3",
+                "--seconds", "0.05", "--warmup", "0", "--phases");
+        assertThat(r[0]).isEqualTo("0");
+        List<String> lines = r[1].lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("bench=step probes_per_s=");
+        Map<String, String> phases = fields(lines.get(1));
+        assertThat(phases).containsEntry("bench", "step-phases")
+                .containsKeys("pack_ns", "overlaps_ns", "magnitudes_ns", "product_ns", "signs_ns", "wall_ns");
+        assertThat(Long.parseLong(phases.get("probes"))).as("stored patterns take the timed two-product step")
+                .isPositive().matches(p -> p % 5 == 0, "whole batches of 5");
+        assertThat(Double.parseDouble(phases.get("overlaps_ns"))).isPositive();
+        assertThat(Double.parseDouble(phases.get("product_ns"))).isPositive();
+    }
+
+    @Test
     void trainPrintsOneMachineReadableLine() {
         String[] r = run("bench", "train", "--dim", "20", "--items", "3", "--memories", "10", "--degree", "3",
                 "--epochs", "5");

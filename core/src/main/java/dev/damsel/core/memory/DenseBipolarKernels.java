@@ -719,7 +719,7 @@ final class DenseBipolarKernels {
             }
             // For a ±1 state one of each unit's two arguments is the state's own s·m_μ: F and F' of it are taken once
             // per item, and each unit's drive and derivative terms come from one pass over the memories.
-            boolean fused = shape != null && bipolarRow(state, 0);
+            boolean fused = shape != null && Vectors.allBipolar(state, 0, dimension);
             if (fused) {
                 ownTerms(m, scale, fm, dfm);
             }
@@ -780,7 +780,7 @@ final class DenseBipolarKernels {
     private void stateDrives(float[] x, int off, int[] units, double scale, Scratch scratch, double[] out, int outOff) {
         overlaps(x, off, scratch);
         double[] m = scratch.m;
-        if (shape != null && bipolarRow(x, off)) {
+        if (shape != null && Vectors.allBipolar(x, off, dimension)) {
             ownTerms(m, scale, scratch.fm, scratch.dfm);
             for (int k = 0; k < units.length; k++) {
                 int i = units[k];
@@ -797,7 +797,7 @@ final class DenseBipolarKernels {
     /** The overlaps ξ^μ·x of the state at {@code off} into {@code scratch.m}: exact integers when both are ±1. */
     private void overlaps(float[] x, int off, Scratch scratch) {
         double[] m = scratch.m;
-        if (bipolar && bipolarRow(x, off)) {
+        if (bipolar && Vectors.allBipolar(x, off, dimension)) {
             Vectors.packSigns(x, off, dimension, scratch.packed, 0);
             for (int mu = 0; mu < memories; mu++) {
                 m[mu] = Vectors.bitOverlap(scratch.packed, 0, bits, mu * words, dimension);
@@ -850,15 +850,6 @@ final class DenseBipolarKernels {
             fm[mu] = shape.value(scale * m[mu]);
             dfm[mu] = shape.derivative(scale * m[mu]);
         }
-    }
-
-    private boolean bipolarRow(float[] x, int off) {
-        for (int j = off; j < off + dimension; j++) {
-            if (x[j] != 1f && x[j] != -1f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int blocks(int size, int per) {

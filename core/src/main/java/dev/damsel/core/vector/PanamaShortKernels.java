@@ -95,10 +95,7 @@ final class PanamaShortKernels {
                         roundedTables(staged, 0, SHORT_ROWS, laneScale, laneError, rounded, tables, to);
                     }
                 }
-                for (int j = 0; j < n; j += 2) {
-                    int stride = j + 1 < n ? groups : 0;
-                    addEntries(s.codes, j * groups + g0, stride, count, tables, acc, j << ROW_SHIFT);
-                }
+                addEntries(s.codes, groups, g0, count, n, tables, acc);
             }
             for (int r = 0; r < rows; r++) {
                 int lane = lane(r);
@@ -203,41 +200,47 @@ final class PanamaShortKernels {
     }
 
     /**
-     * Two columns' entries of {@code count} groups added into their sums, the second column {@code stride} codes
-     * after the first and its sums {@link #SHORT_ROWS} after the first's (a stride of 0 repeats the first column).
+     * The entries of groups {@code g0} to {@code g0 + count − 1} added into the sums of all n columns, two columns at
+     * a time into eight accumulators; an odd last column runs paired with itself, its twin's sums going to the spare
+     * column. The loop over columns is in here rather than in the caller: C2 does not inline a method this large, and
+     * a call per pair of columns (128 a block of tables at N = 256) cost about a tenth of the loop's time.
      */
-    private static void addEntries(byte[] codes, int c0, int stride, int count, short[] tables, short[] acc, int at) {
-        int c1 = c0 + stride;
-        int at1 = at + SHORT_ROWS;
-        ShortVector s00 = ShortVector.fromArray(SS, acc, at);
-        ShortVector s01 = ShortVector.fromArray(SS, acc, at + SL);
-        ShortVector s02 = ShortVector.fromArray(SS, acc, at + 2 * SL);
-        ShortVector s03 = ShortVector.fromArray(SS, acc, at + 3 * SL);
-        ShortVector s10 = ShortVector.fromArray(SS, acc, at1);
-        ShortVector s11 = ShortVector.fromArray(SS, acc, at1 + SL);
-        ShortVector s12 = ShortVector.fromArray(SS, acc, at1 + 2 * SL);
-        ShortVector s13 = ShortVector.fromArray(SS, acc, at1 + 3 * SL);
-        for (int g = 0; g < count; g++) {
-            int t = g << TABLE_SHIFT;
-            int e0 = t + (codes[c0 + g] << ROW_SHIFT);
-            int e1 = t + (codes[c1 + g] << ROW_SHIFT);
-            s00 = s00.add(ShortVector.fromArray(SS, tables, e0));
-            s01 = s01.add(ShortVector.fromArray(SS, tables, e0 + SL));
-            s02 = s02.add(ShortVector.fromArray(SS, tables, e0 + 2 * SL));
-            s03 = s03.add(ShortVector.fromArray(SS, tables, e0 + 3 * SL));
-            s10 = s10.add(ShortVector.fromArray(SS, tables, e1));
-            s11 = s11.add(ShortVector.fromArray(SS, tables, e1 + SL));
-            s12 = s12.add(ShortVector.fromArray(SS, tables, e1 + 2 * SL));
-            s13 = s13.add(ShortVector.fromArray(SS, tables, e1 + 3 * SL));
+    private static void addEntries(byte[] codes, int groups, int g0, int count, int n, short[] tables, short[] acc) {
+        for (int j = 0; j < n; j += 2) {
+            int c0 = j * groups + g0;
+            int c1 = j + 1 < n ? c0 + groups : c0;
+            int at = j << ROW_SHIFT;
+            int at1 = at + SHORT_ROWS;
+            ShortVector s00 = ShortVector.fromArray(SS, acc, at);
+            ShortVector s01 = ShortVector.fromArray(SS, acc, at + SL);
+            ShortVector s02 = ShortVector.fromArray(SS, acc, at + 2 * SL);
+            ShortVector s03 = ShortVector.fromArray(SS, acc, at + 3 * SL);
+            ShortVector s10 = ShortVector.fromArray(SS, acc, at1);
+            ShortVector s11 = ShortVector.fromArray(SS, acc, at1 + SL);
+            ShortVector s12 = ShortVector.fromArray(SS, acc, at1 + 2 * SL);
+            ShortVector s13 = ShortVector.fromArray(SS, acc, at1 + 3 * SL);
+            for (int g = 0; g < count; g++) {
+                int t = g << TABLE_SHIFT;
+                int e0 = t + (codes[c0 + g] << ROW_SHIFT);
+                int e1 = t + (codes[c1 + g] << ROW_SHIFT);
+                s00 = s00.add(ShortVector.fromArray(SS, tables, e0));
+                s01 = s01.add(ShortVector.fromArray(SS, tables, e0 + SL));
+                s02 = s02.add(ShortVector.fromArray(SS, tables, e0 + 2 * SL));
+                s03 = s03.add(ShortVector.fromArray(SS, tables, e0 + 3 * SL));
+                s10 = s10.add(ShortVector.fromArray(SS, tables, e1));
+                s11 = s11.add(ShortVector.fromArray(SS, tables, e1 + SL));
+                s12 = s12.add(ShortVector.fromArray(SS, tables, e1 + 2 * SL));
+                s13 = s13.add(ShortVector.fromArray(SS, tables, e1 + 3 * SL));
+            }
+            s00.intoArray(acc, at);
+            s01.intoArray(acc, at + SL);
+            s02.intoArray(acc, at + 2 * SL);
+            s03.intoArray(acc, at + 3 * SL);
+            s10.intoArray(acc, at1);
+            s11.intoArray(acc, at1 + SL);
+            s12.intoArray(acc, at1 + 2 * SL);
+            s13.intoArray(acc, at1 + 3 * SL);
         }
-        s00.intoArray(acc, at);
-        s01.intoArray(acc, at + SL);
-        s02.intoArray(acc, at + 2 * SL);
-        s03.intoArray(acc, at + 3 * SL);
-        s10.intoArray(acc, at1);
-        s11.intoArray(acc, at1 + SL);
-        s12.intoArray(acc, at1 + 2 * SL);
-        s13.intoArray(acc, at1 + 3 * SL);
     }
 
     /**

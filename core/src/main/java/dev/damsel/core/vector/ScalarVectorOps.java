@@ -5,10 +5,10 @@ package dev.damsel.core.vector;
  * other implementation is tested against this one.
  */
 public final class ScalarVectorOps implements VectorOps {
+    public static final String NAME = "scalar";
     /** Values {@link #allBipolar} checks between looks at the result. */
     static final int BIPOLAR_RUN = 256;
     private static final int ONE_BITS = Float.floatToRawIntBits(1f);
-    public static final String NAME = "scalar";
     /** Each thread's tables of the sign products, grown to the largest k it has met. */
     private static final ThreadLocal<float[]> TABLES = ThreadLocal.withInitial(() -> new float[0]);
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public final class Vectors {
     private static final VectorOps OPS = chooseOps();
+    private static final ThreadLocal<IdentityTables> IDENTITY = ThreadLocal.withInitial(IdentityTables::new);
 
     private Vectors() {
     }
@@ -262,12 +263,34 @@ public final class Vectors {
      */
     public static void bitOverlaps(long[] a, int aOff, int rowsA, long[] b, int rowsB, int n, float[] out,
                                    int outOff) {
-        float[] identity = new float[2 * n + 1];
-        for (int h = 0; h < identity.length; h++) {
-            identity[h] = h - n;
+        IdentityTables tables = IDENTITY.get().forUnits(n, rowsB);
+        bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, tables.identity, tables.zeros, out, outOff, tables.sums);
+    }
+
+    /**
+     * A thread's tables for {@link #bitOverlaps}: the identity {@code h + n → h} and a zero table for n units, and a
+     * sums array it ignores; made again only when n changes or more rows come, so that repeated calls allocate nothing.
+     */
+    private static final class IdentityTables {
+        private int units = -1;
+        private float[] identity = new float[0];
+        private double[] zeros = new double[0];
+        private double[] sums = new double[0];
+
+        IdentityTables forUnits(int n, int rowsB) {
+            if (units != n) {
+                identity = new float[2 * n + 1];
+                for (int h = 0; h < identity.length; h++) {
+                    identity[h] = h - n;
+                }
+                zeros = new double[2 * n + 1];
+                units = n;
+            }
+            if (sums.length < rowsB) {
+                sums = new double[rowsB];
+            }
+            return this;
         }
-        bitOverlapsMapped(a, aOff, rowsA, b, rowsB, n, identity, new double[2 * n + 1], out, outOff,
-                new double[rowsB]);
     }
 
     /**

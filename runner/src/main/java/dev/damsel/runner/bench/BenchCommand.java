@@ -397,6 +397,12 @@ public final class BenchCommand {
         }
     }
 
+    private static void positive(String flag, int value) {
+        if (value <= 0) {
+            throw new UsageException(flag + " must be > 0 (got " + value + ")");
+        }
+    }
+
     private static void degreeInRange(int degree) {
         if (degree < 1 || degree > 60) {
             throw new UsageException("--degree must be in [1, 60] (got " + degree + ")");

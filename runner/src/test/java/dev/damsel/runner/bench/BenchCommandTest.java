@@ -128,5 +128,11 @@ class BenchCommandTest {
         assertThat(r[2].lines()).singleElement().asString().contains("--warmup must be >= 0 (got -1.0)");
         r = run("bench", "step", "--storage", "disk");
         assertThat(r[0]).isEqualTo("2");
+        r = run("bench", "step", "--dim", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).singleElement().asString().contains("--dim must be > 0 (got 0)").doesNotContain("0.0");
+        r = run("bench", "train", "--epochs", "-3");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).singleElement().asString().contains("--epochs must be > 0 (got -3)");
     }
 }

@@ -137,6 +137,14 @@ public final class BenchCommand {
         @Option(names = "--epochs", defaultValue = "500",
                 description = "epochs trained and timed (default ${DEFAULT-VALUE})")
         int epochs;
+        @Option(names = "--warmup", defaultValue = "3",
+                description = "seconds of whole trainings from the same start before the timed ones, for the JIT "
+                        + "(default ${DEFAULT-VALUE})")
+        double warmup;
+        @Option(names = "--seconds", defaultValue = "3",
+                description = "measuring time: whole trainings from the same start, at least one "
+                        + "(default ${DEFAULT-VALUE})")
+        double seconds;
         @Option(names = "--temperature", defaultValue = "0.5",
                 description = "T of damsel's (β/N)-normalised form (default ${DEFAULT-VALUE})")
         double temperature;
@@ -175,6 +183,8 @@ public final class BenchCommand {
             positive("--items", items);
             positive("--memories", memories);
             positive("--epochs", epochs);
+            notNegative("--warmup", warmup);
+            positive("--seconds", seconds);
             degreeInRange(degree);
             positive("--temperature", temperature);
             positive("--learning-rate", learningRate);
@@ -197,13 +207,26 @@ public final class BenchCommand {
             if (saveStart != null) {
                 writeStart(patterns, start);
             }
-            train((DenseBipolarMemory) start.copy(), patterns, all, Math.max(50, epochs / 2));
-            DenseBipolarMemory memory = (DenseBipolarMemory) start.copy();
+            long warm = System.nanoTime() + (long) (warmup * 1e9);
+            while (System.nanoTime() < warm) {
+                train((DenseBipolarMemory) start.copy(), patterns, all, epochs);
+            }
+            // Every timed training starts from the same copy and ends in the same memory; the last one is reported.
+            DenseBipolarMemory memory;
             long cpuStart = processCpuNanos();
             long begin = System.nanoTime();
-            train(memory, patterns, all, epochs);
-            double perEpoch = (System.nanoTime() - begin) / 1e9 / epochs;
-            double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / epochs;
+            long end = begin + (long) (seconds * 1e9);
+            int trainings = 0;
+            long now;
+            do {
+                memory = (DenseBipolarMemory) start.copy();
+                train(memory, patterns, all, epochs);
+                trainings++;
+                now = System.nanoTime();
+            } while (now < end);
+            double timedEpochs = (double) trainings * epochs;
+            double perEpoch = (now - begin) / 1e9 / timedEpochs;
+            double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / timedEpochs;
             StateBatch stepped = memory.relax(patterns, all, new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L));
             int fixed = 0;
             for (int b = 0; b < items; b++) {
@@ -217,10 +240,12 @@ public final class BenchCommand {
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "bench=train epochs_per_s=%.1f ms_per_epoch=%.4f cpu_ms_per_epoch=%.4f fixed_points=%d/%d "
                             + "wrong_sign=%d final_loss=%.6g dim=%d items=%d memories=%d degree=%d temperature=%s "
-                            + "epochs=%d learning_rate=%s decay=%s error_power=%d init=%s vector=%s bits=%d threads=%d",
+                            + "epochs=%d trainings=%d learning_rate=%s decay=%s error_power=%d init=%s vector=%s "
+                            + "bits=%d threads=%d",
                     1 / perEpoch, perEpoch * 1e3, cpuPerEpoch * 1e3, fixed, items, wrongSign,
-                    memory.loss(patterns, all), dim, items, memories, degree, temperature, epochs, learningRate,
-                    decay, errorPower, init.equals("uniform") ? "uniform" : "normal(" + initMean + "," + initStd + ")",
+                    memory.loss(patterns, all), dim, items, memories, degree, temperature, epochs, trainings,
+                    learningRate, decay, errorPower,
+                    init.equals("uniform") ? "uniform" : "normal(" + initMean + "," + initStd + ")",
                     Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
         }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,30 @@ class BenchCommandTest {
     @Test
     void trainPrintsOneMachineReadableLine() {
         String[] r = run("bench", "train", "--dim", "20", "--items", "3", "--memories", "10", "--degree", "3",
-                "--epochs", "5");
+                "--epochs", "5", "--warmup", "0.05", "--seconds", "0.05");
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1].lines()).singleElement().asString().startsWith("bench=train epochs_per_s=")
                 .contains("ms_per_epoch=", "fixed_points=");
+    }
+
+    /** Every training, warm-up or timed, starts from a copy of the start: the last ends where a lone one ends. */
+    @Test
+    void warmingUpLeavesTheTimedTrainingAlone() {
+        String[] args = {"bench", "train", "--dim", "30", "--items", "4", "--memories", "12", "--degree", "3",
+                "--epochs", "40"};
+        Map<String, String> cold = fields(run(concat(args, "--warmup", "0", "--seconds", "0.001"))[1]);
+        Map<String, String> warm = fields(run(concat(args, "--warmup", "0.2", "--seconds", "0.2"))[1]);
+        assertThat(cold).containsEntry("trainings", "1");
+        assertThat(Integer.parseInt(warm.get("trainings"))).isGreaterThan(1);
+        for (String key : new String[]{"fixed_points", "wrong_sign", "final_loss"}) {
+            assertThat(warm.get(key)).as(key).isNotNull().isEqualTo(cold.get(key));
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     /**
@@ -70,12 +91,13 @@ class BenchCommandTest {
     @Test
     void trainingEndsWhereTheNumpyReferenceEndsFromTheSameStart(@TempDir Path dir) throws IOException {
         // seed 2, the seed's uniform start: numpy fixed_points=12/25 final_loss=1275.07 wrong_sign=653
-        Map<String, String> uniform = fields(run("bench", "train", "--seed", "2", "--save-start",
-                dir.resolve("uniform").toString())[1]);
+        Map<String, String> uniform = fields(run("bench", "train", "--seed", "2", "--warmup", "0", "--seconds", "0.01",
+                "--save-start", dir.resolve("uniform").toString())[1]);
         assertThat(uniform).containsEntry("fixed_points", "12/25").containsEntry("wrong_sign", "653");
         assertThat(Double.parseDouble(uniform.get("final_loss"))).isCloseTo(1275.07, within(0.01));
         // seed 3, a zero-mean normal start: numpy fixed_points=25/25 final_loss=3.52723e-13 wrong_sign=0
-        Map<String, String> normal = fields(run("bench", "train", "--init", "normal", "--seed", "3")[1]);
+        Map<String, String> normal = fields(run("bench", "train", "--init", "normal", "--seed", "3", "--warmup",
+                "0", "--seconds", "0.01")[1]);
         assertThat(normal).containsEntry("fixed_points", "25/25").containsEntry("wrong_sign", "0");
         assertThat(Double.parseDouble(normal.get("final_loss"))).isCloseTo(3.52723e-13, withinPercentage(0.01));
 
@@ -131,6 +153,12 @@ class BenchCommandTest {
         r = run("bench", "step", "--dim", "0");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].lines()).singleElement().asString().contains("--dim must be > 0 (got 0)").doesNotContain("0.0");
+        r = run("bench", "train", "--warmup", "-0.5");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).singleElement().asString().contains("--warmup must be >= 0 (got -0.5)");
+        r = run("bench", "train", "--seconds", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].lines()).singleElement().asString().contains("--seconds must be > 0");
         r = run("bench", "train", "--epochs", "-3");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].lines()).singleElement().asString().contains("--epochs must be > 0 (got -3)");

@@ -12,7 +12,8 @@ OpenBLAS call on T OpenBLAS threads).
 Step rows: `damsel bench step` (stored +-1 patterns, n=3, 10% noise) against `step_numpy.py` (float32 two-product form).
 Product rows: `damsel bench gemm` (float C += A.B through the facade, rows over damsel's threads) against numpy's `@`.
 Every figure is the best of the repeats (the least disturbed by other processes), followed by the median of the
-repeats; the ratios are damsel / numpy of the bests and of the medians.
+repeats; the ratios are damsel / numpy of the bests and of the medians. The paired ratios divide each repeat's damsel
+figure by the numpy figure measured right after it, and give their median and their range in brackets.
 """
 import argparse
 import os
@@ -79,14 +80,23 @@ def main():
             rows.append((f"{dim}, {memories}, {probes}", backend, runs[("step", backend)], runs[("step", "numpy")],
                          runs[("gemm", backend)], runs[("gemm", "numpy")]))
     print(f"load average after: {load():.2f}\n")
-    print("| N, K, B | damsel backend | step probes/s | numpy probes/s | step ratio | product GFLOP/s "
-          "| numpy GFLOP/s | product ratio |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| N, K, B | damsel backend | step probes/s | numpy probes/s | step ratio | step ratio, paired "
+          "| product GFLOP/s | numpy GFLOP/s | product ratio | product ratio, paired |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for shape, backend, step, step_ref, gemm, gemm_ref in rows:
         print(f"| {shape} | {backend} | {max(step):,.0f} ({median(step):,.0f}) | {max(step_ref):,.0f} "
               f"({median(step_ref):,.0f}) | {max(step) / max(step_ref):.2f}x ({median(step) / median(step_ref):.2f}x) "
+              f"| {paired(step, step_ref, 'x')} "
               f"| {max(gemm):.1f} ({median(gemm):.1f}) | {max(gemm_ref):.1f} ({median(gemm_ref):.1f}) "
-              f"| {max(gemm) / max(gemm_ref):.2f} ({median(gemm) / median(gemm_ref):.2f}) |")
+              f"| {max(gemm) / max(gemm_ref):.2f} ({median(gemm) / median(gemm_ref):.2f}) "
+              f"| {paired(gemm, gemm_ref, '')} |")
+
+
+def paired(ours, theirs, unit):
+    """The median of the repeats' own ratios, then their range: each repeat's damsel figure over the numpy figure
+    measured right after it, so that a slow drift of the machine cancels within the pair."""
+    ratios = sorted(a / b for a, b in zip(ours, theirs))
+    return f"{median(ratios):.2f}{unit} [{ratios[0]:.2f}-{ratios[-1]:.2f}]"
 
 
 if __name__ == "__main__":

@@ -207,26 +207,19 @@ public final class BenchCommand {
             if (saveStart != null) {
                 writeStart(patterns, start);
             }
-            long warm = System.nanoTime() + (long) (warmup * 1e9);
-            while (System.nanoTime() < warm) {
-                train((DenseBipolarMemory) start.copy(), patterns, all, epochs);
-            }
-            // Every timed training starts from the same copy and ends in the same memory; the last one is reported.
-            DenseBipolarMemory memory;
+            // Every training starts from a copy of the same start and ends in the same memory; the last is reported.
+            DenseBipolarMemory[] last = new DenseBipolarMemory[1];
+            Runnable training = () -> {
+                last[0] = (DenseBipolarMemory) start.copy();
+                train(last[0], patterns, all, epochs);
+            };
+            warmUp(training, warmup);
             long cpuStart = processCpuNanos();
-            long begin = System.nanoTime();
-            long end = begin + (long) (seconds * 1e9);
-            int trainings = 0;
-            long now;
-            do {
-                memory = (DenseBipolarMemory) start.copy();
-                train(memory, patterns, all, epochs);
-                trainings++;
-                now = System.nanoTime();
-            } while (now < end);
-            double timedEpochs = (double) trainings * epochs;
-            double perEpoch = (now - begin) / 1e9 / timedEpochs;
-            double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / timedEpochs;
+            Timing timing = measure(training, seconds);
+            DenseBipolarMemory memory = last[0];
+            long trainings = timing.calls();
+            double perEpoch = timing.secondsPerCall() / epochs;
+            double cpuPerEpoch = (processCpuNanos() - cpuStart) / 1e9 / ((double) trainings * epochs);
             StateBatch stepped = memory.relax(patterns, all, new RelaxOptions(UpdateMode.SYNCHRONOUS, 1, 0L));
             int fixed = 0;
             for (int b = 0; b < items; b++) {
@@ -364,10 +357,20 @@ public final class BenchCommand {
      * boxed until C2 has compiled them, which takes a few seconds of calls, so a shorter warm-up measures the JIT.
      */
     static double time(Runnable call, double warmup, double seconds) {
+        warmUp(call, warmup);
+        return measure(call, seconds).secondsPerCall();
+    }
+
+    /** Calls {@code call} for {@code warmup} seconds (not at all for 0). */
+    static void warmUp(Runnable call, double warmup) {
         long warm = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warm) {
             call.run();
         }
+    }
+
+    /** Calls {@code call} for {@code seconds}, at least once, and returns how many calls it made and their mean. */
+    static Timing measure(Runnable call, double seconds) {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long calls = 0;
@@ -377,7 +380,11 @@ public final class BenchCommand {
             calls++;
             now = System.nanoTime();
         } while (now < end);
-        return (now - start) / 1e9 / calls;
+        return new Timing(calls, (now - start) / 1e9 / calls);
+    }
+
+    /** What {@link #measure} timed: the number of calls and their mean duration. */
+    record Timing(long calls, double secondsPerCall) {
     }
 
     static StateBatch signs(int size, int n, SplittableRandom random) {

@@ -98,8 +98,12 @@ public final class BenchCommand {
                     Vectors.implementationName(), Vectors.bitWidth(), Vectors.threads()));
             if (phases) {
                 StepPhases.enable();
-                double wall = time(() -> memory.relax(probeBatch, all, one), 0, seconds);
-                StepPhases.disable();
+                double wall;
+                try {
+                    wall = measure(() -> memory.relax(probeBatch, all, one), seconds).secondsPerCall();
+                } finally {
+                    StepPhases.disable();
+                }
                 StepPhases.Totals totals = StepPhases.totals();
                 StringBuilder line = new StringBuilder("bench=step-phases");
                 for (StepPhases.Phase phase : StepPhases.Phase.values()) {
